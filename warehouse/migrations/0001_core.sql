@@ -72,7 +72,7 @@ CREATE TABLE runs (
 CREATE TABLE feed_events (
     run_id   VARCHAR NOT NULL,
     feed     VARCHAR NOT NULL,
-    at       TIMESTAMP NOT NULL,
+    seen_at  TIMESTAMP NOT NULL,
     status   INTEGER,
     outcome  VARCHAR NOT NULL,             -- 'ok', 'not-modified', 'failed', 'skipped', 'gone', 'refused'
     error    VARCHAR,

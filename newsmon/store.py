@@ -1,0 +1,185 @@
+"""Reads and writes of the warehouse's tables: feed state, articles (with exact deduplication), runs.
+
+Every function takes the open DuckDB connection; callers wrap a batch in ``Warehouse.transaction()``.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+
+import duckdb
+
+from newsmon.identity import article_id
+from newsmon.ingest import FeedFetch, IngestCounts, next_due
+from newsmon.models import Analysis, Article, FeedState
+
+Con = duckdb.DuckDBPyConnection
+
+
+def feed_states(con: Con) -> dict[str, FeedState]:
+    """Every feed's remembered state, by name."""
+    rows = con.execute(
+        """SELECT name, url, etag, last_modified, last_status, last_error, consecutive_failures,
+                  last_fetched, last_ok, next_due, gone, permanent_redirect FROM feeds"""
+    ).fetchall()
+    return {
+        r[0]: FeedState(
+            name=r[0], url=r[1], etag=r[2], last_modified=r[3], last_status=r[4], last_error=r[5],
+            consecutive_failures=r[6], last_fetched=r[7], last_ok=r[8], next_due=r[9], gone=r[10],
+            permanent_redirect=r[11],
+        )
+        for r in rows
+    }
+
+
+def record_feed(
+    con: Con, run_id: str, fetch: FeedFetch, *, now: datetime, interval_minutes: int, new: int
+) -> None:
+    """Remember a feed's fetch: validators verbatim, status, error, failures, when it is due next."""
+    name, url = fetch.feed.name, fetch.feed.url
+    con.execute(
+        "INSERT INTO feeds (name, url) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET url = excluded.url",
+        [name, url],
+    )
+    outcome = fetch.outcome
+    items = len(fetch.parsed.entries) if fetch.parsed else None
+    if outcome != "skipped":
+        result = fetch.result
+        failed = outcome in ("failed", "gone", "refused")
+        (failures,) = con.execute(
+            "SELECT consecutive_failures FROM feeds WHERE name = ?", [name]
+        ).fetchone() or (0,)
+        failures = failures + 1 if failed else 0
+        due_at = next_due(result, now=now, interval_minutes=interval_minutes, failures=failures)
+        con.execute(
+            """UPDATE feeds SET
+                 etag = CASE WHEN ? THEN ? ELSE etag END,
+                 last_modified = CASE WHEN ? THEN ? ELSE last_modified END,
+                 last_status = ?, last_error = ?, consecutive_failures = ?, last_fetched = ?,
+                 last_ok = CASE WHEN ? THEN ? ELSE last_ok END,
+                 last_new_item = CASE WHEN ? > 0 THEN ? ELSE last_new_item END,
+                 next_due = ?, gone = ?, permanent_redirect = COALESCE(?, permanent_redirect),
+                 last_elapsed = ?, last_items = COALESCE(?, last_items)
+               WHERE name = ?""",
+            [
+                result.ok, result.etag, result.ok, result.last_modified,
+                result.status, fetch.error, failures, now,
+                not failed, now, new, now,
+                due_at, outcome == "gone", result.permanent_redirect,
+                result.elapsed, items, name,
+            ],
+        )
+    con.execute(
+        """INSERT INTO feed_events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+           ON CONFLICT DO NOTHING""",
+        [run_id, name, now, fetch.result.status, outcome, fetch.skipped or fetch.error, items, new,
+         fetch.result.elapsed],
+    )
+
+
+def known_urls(con: Con, canonicals: Iterable[str]) -> set[str]:
+    """Which of these canonical URLs the warehouse already holds."""
+    wanted = list(set(canonicals))
+    if not wanted:
+        return set()
+    rows = con.execute(
+        "SELECT canonical_url FROM articles WHERE canonical_url IN (SELECT unnest(?))", [wanted]
+    ).fetchall()
+    return {r[0] for r in rows}
+
+
+@dataclass
+class Stored:
+    """What storing a batch did: ids of new originals, ids of copies, URLs already stored."""
+
+    originals: list[str] = field(default_factory=list)
+    copies: list[str] = field(default_factory=list)
+    seen: list[str] = field(default_factory=list)
+
+    @property
+    def new(self) -> list[str]:
+        return self.originals + self.copies
+
+
+def store_articles(con: Con, articles: Sequence[Article], *, now: datetime) -> Stored:
+    """Insert articles; a stored URL is not stored again, a stored text is stored as a copy.
+
+    The same canonical URL from a second feed adds a row to ``article_feeds`` only. An article whose
+    fingerprint matches a stored one (a seed article included) is stored with ``duplicate_of`` the
+    first-seen original and ``duplicate_kind = 'exact'``.
+    """
+    out = Stored()
+    for art in articles:
+        aid = article_id(art.canonical_url)
+        existing = con.execute("SELECT id FROM articles WHERE id = ?", [aid]).fetchone()
+        con.execute(
+            "INSERT INTO article_feeds VALUES (?, ?, ?) ON CONFLICT DO NOTHING", [aid, art.feed, now]
+        )
+        if existing:
+            out.seen.append(aid)
+            continue
+        original = con.execute(
+            """SELECT COALESCE(duplicate_of, id) FROM articles WHERE fingerprint = ?
+               ORDER BY fetched, id LIMIT 1""",
+            [art.fingerprint],
+        ).fetchone()
+        con.execute(
+            """INSERT INTO articles (id, canonical_url, url, feed, outlet, title, text, summary,
+                   fingerprint, published, fetched, language, author, full_text, extract_error,
+                   is_seed, duplicate_of, duplicate_kind, similarity)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, false, ?, ?, ?)""",
+            [
+                aid, art.canonical_url, art.url, art.feed, art.outlet, art.title, art.text,
+                art.summary, art.fingerprint, art.published, art.fetched, art.language, art.author,
+                art.full_text, art.extract_error,
+                original[0] if original else None, "exact" if original else None,
+                1.0 if original else None,
+            ],
+        )
+        (out.copies if original else out.originals).append(aid)
+    return out
+
+
+def store_analyses(con: Con, analyses: dict[str, Analysis], *, now: datetime) -> None:
+    """Store each article's analysis (replacing an earlier one): level, regions, actors, events."""
+    for aid, a in analyses.items():
+        for table in ("article_events", "article_actors", "article_regions", "article_analysis"):
+            con.execute(f"DELETE FROM {table} WHERE article_id = ?", [aid])
+        con.execute(
+            "INSERT INTO article_analysis VALUES (?, ?, ?, ?, ?)",
+            [aid, a.level, a.deescalation, a.score, now],
+        )
+        for rank, region in enumerate(a.regions):
+            con.execute("INSERT INTO article_regions VALUES (?, ?, ?)", [aid, region, rank])
+        for rank, actor in enumerate(a.actors):
+            con.execute("INSERT INTO article_actors VALUES (?, ?, ?)", [aid, actor, rank])
+        for seq, ev in enumerate(a.events):
+            con.execute(
+                "INSERT INTO article_events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [aid, seq, ev.event, ev.sentence, ev.mode, ev.source, ev.target, ev.killed, ev.wounded],
+            )
+
+
+def start_run(con: Con, kind: str, *, now: datetime) -> str:
+    """Record the start of a run; return its id."""
+    run_id = f"{now:%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:8]}"
+    con.execute("INSERT INTO runs (id, kind, started) VALUES (?, ?, ?)", [run_id, kind, now])
+    return run_id
+
+
+def finish_run(
+    con: Con, run_id: str, counts: IngestCounts | None, *, now: datetime,
+    digest_path: str | None = None, error: str | None = None,
+) -> None:
+    """Record the end of a run and what it did."""
+    c = counts or IngestCounts()
+    con.execute(
+        """UPDATE runs SET finished = ?, feeds_ok = ?, feeds_failed = ?, feeds_skipped = ?,
+               articles_new = ?, articles_copies = ?, pages_fetched = ?, digest_path = ?, error = ?
+           WHERE id = ?""",
+        [now, c.feeds_ok, c.feeds_failed, c.feeds_skipped, c.articles_new, c.articles_copies,
+         c.pages_fetched, digest_path, error, run_id],
+    )

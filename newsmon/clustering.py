@@ -232,3 +232,12 @@ def _record(con: duckdb.DuckDBPyConnection, new: Sequence[_Doc], results: Mappin
 def index_seed(con: duckdb.DuckDBPyConnection, seed_ids: Sequence[str], *, now: datetime) -> list[ClusterResult]:
     """Sketch the seed corpus just loaded (seeds are matched whatever their age)."""
     return cluster_articles(con, seed_ids, now=now)
+
+
+def cluster_items_against(con: duckdb.DuckDBPyConnection, items: Sequence[Mapping[str, Any]], *,
+                          now: datetime, window_days: int = 30) -> list[ClusterResult]:
+    """``cluster_items`` against the seed corpus and the articles stored in the window (nothing written)."""
+    stored = _stored_docs(con, now - timedelta(days=window_days), [])
+    new = [_doc(str(it["id"]), it.get("title") or "", it.get("text") or it.get("summary") or "",
+                _parse_time(it.get("published"))) for it in items]
+    return _assign(new, stored)

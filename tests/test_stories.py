@@ -1,0 +1,59 @@
+"""Tests of newsmon.stories: story terms and the grouping rule."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from newsmon import stories
+from newsmon.stories import StoryItem, StoryTerms
+
+T0 = datetime(2024, 10, 4, 12)
+STRIKE_A = ("Israeli strike kills Hezbollah commander Ibrahim Aqil in Beirut suburb",
+            "An Israeli air strike on Beirut's southern suburbs killed senior Hezbollah commander Ibrahim Aqil "
+            "and several other members of the group's Radwan force, the Israeli military said on Friday.")
+STRIKE_B = ("Hezbollah confirms death of Ibrahim Aqil after Beirut strike",
+            "Hezbollah said on Friday that Ibrahim Aqil, head of its elite Radwan force, was among those killed "
+            "when Israeli jets hit a building in the Dahiyeh district of Beirut during a meeting.")
+FLOOD = ("Floods in Lebanon's north leave farmers counting losses",
+         "Heavy rain flooded farmland around Akkar in northern Lebanon this week, destroying olive harvests and "
+         "washing away roads, the agriculture ministry said, asking for emergency funds from donors.")
+
+
+def _terms(pair: tuple[str, str]) -> StoryTerms:
+    return stories.story_terms(*pair)
+
+
+def test_two_reports_of_one_event_are_one_story() -> None:
+    """Two outlets' own reports of one strike share names and meet the rule."""
+    assert stories.same_story(_terms(STRIKE_A), _terms(STRIKE_B))
+
+
+def test_two_events_in_one_region_are_not() -> None:
+    """A strike and a flood in the same country stay apart: places weigh nothing."""
+    assert not stories.same_story(_terms(STRIKE_A), _terms(FLOOD))
+
+
+def test_place_words_weigh_nothing() -> None:
+    """Country names and demonyms are not story terms."""
+    weights = stories.story_terms("Iran and Israel trade threats", "Iranian and Israeli officials spoke.").weights
+
+    assert set() == {"iran", "israel", "iranian", "israeli"} & weights.keys()
+
+
+def test_terms_round_trip() -> None:
+    """Encoded terms decode to the same weights."""
+    terms = _terms(STRIKE_A)
+
+    assert terms == StoryTerms.decode(terms.encode())
+
+
+def test_group_assigns_founder_ids_and_respects_window() -> None:
+    """A story's id is its first article's; a report after the window founds a new story."""
+    items = [
+        StoryItem("a", _terms(STRIKE_A), T0),
+        StoryItem("b", _terms(STRIKE_B), T0 + timedelta(hours=5)),
+        StoryItem("c", _terms(FLOOD), T0 + timedelta(hours=6)),
+        StoryItem("d", _terms(STRIKE_B), T0 + timedelta(days=10)),
+    ]
+
+    assert {"a": "a", "b": "a", "c": "c", "d": "d"} == stories.group(items)

@@ -18,7 +18,7 @@ from functools import lru_cache
 from newsmon.neardup import strip_boilerplate
 
 LEAD_WORDS = 60
-STORY_MIN = 0.3  # weighted overlap coefficient of the two term sets (chosen on bench/neardup_quality.py)
+STORY_MIN = 0.4  # weighted overlap coefficient of the two term sets (chosen on bench/neardup_quality.py)
 SHARED_MIN = 3  # distinct shared terms, places excluded
 WINDOW = timedelta(days=3)
 NAME_WEIGHT = 2.0

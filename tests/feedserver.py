@@ -19,7 +19,7 @@ import threading
 import time
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from email.utils import format_datetime, parsedate_to_datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -92,7 +92,7 @@ class FeedServer:
         self._httpd.daemon_threads = True
         self._thread: threading.Thread | None = None
         bound_host, bound_port = self._httpd.server_address[:2]
-        self.base_url = f"http://{bound_host}:{bound_port}"
+        self.base_url = f"http://{bound_host!s}:{bound_port}"
 
     # -- lifecycle -------------------------------------------------------------------------
 
@@ -157,7 +157,7 @@ class FeedServer:
         if redirect_to is not None and not 300 <= status < 400:
             status = 302
         if isinstance(last_modified, datetime):
-            last_modified = format_datetime(last_modified.astimezone(timezone.utc), usegmt=True)
+            last_modified = format_datetime(last_modified.astimezone(UTC), usegmt=True)
         route = Route(
             body=body.encode("utf-8") if isinstance(body, str) else body,
             content_type=content_type,
@@ -182,7 +182,7 @@ class FeedServer:
         urls = []
         for file in sorted(p for p in Path(folder).rglob("*") if p.is_file()):
             body = file.read_bytes()
-            modified = datetime.fromtimestamp(int(file.stat().st_mtime), tz=timezone.utc)
+            modified = datetime.fromtimestamp(int(file.stat().st_mtime), tz=UTC)
             path = prefix.rstrip("/") + "/" + file.relative_to(folder).as_posix()
             urls.append(
                 self.add(
@@ -225,7 +225,9 @@ class FeedServer:
 
     # -- answering (called from handler threads) --------------------------------------------
 
-    def _answer(self, method: str, path: str, headers: Headers) -> tuple[int, dict[str, str], bytes, float]:
+    def _answer(
+        self, method: str, path: str, headers: Headers
+    ) -> tuple[int, dict[str, str], bytes, float]:
         with self._lock:
             route = self._routes.get(path) or self._routes.get(urlsplit(path).path)
             attempt = 0
@@ -244,7 +246,9 @@ class FeedServer:
             body = b""
         return status, out, body, delay
 
-    def _respond(self, route: Route, attempt: int, headers: Headers) -> tuple[int, dict[str, str], bytes]:
+    def _respond(
+        self, route: Route, attempt: int, headers: Headers
+    ) -> tuple[int, dict[str, str], bytes]:
         out = dict(route.headers)
         if attempt <= route.fail_times:
             status, body = route.fail_status, f"failure {attempt} of {route.fail_times}\n".encode()
@@ -283,6 +287,7 @@ def _handler_for(server: FeedServer) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
         server_version = "newsmon-test-feedserver/1"
+        disable_nagle_algorithm = True  # headers and body go out without a 40 ms delayed-ACK stall
 
         def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
             self._serve("GET")
@@ -344,7 +349,11 @@ def _weak(tag: str) -> str:
 
 
 def _guess_type(file: Path) -> str:
-    known = {".xml": "application/xml", ".rss": "application/rss+xml", ".atom": "application/atom+xml"}
+    known = {
+        ".xml": "application/xml",
+        ".rss": "application/rss+xml",
+        ".atom": "application/atom+xml",
+    }
     kind = known.get(file.suffix.lower()) or mimetypes.guess_type(file.name)[0]
     kind = kind or "application/octet-stream"
     return kind + "; charset=utf-8" if kind.startswith("text/") or kind.endswith("xml") else kind

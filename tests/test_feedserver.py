@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import gzip
 import time
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import httpx
@@ -46,7 +46,7 @@ def test_etag_revalidation_gives_304(feed_server: FeedServer) -> None:
 
 def test_last_modified_revalidation_gives_304(feed_server: FeedServer) -> None:
     """If-Modified-Since at or after Last-Modified answers 304; an earlier date gets the body."""
-    modified = datetime(2025, 3, 1, 12, 0, tzinfo=timezone.utc)
+    modified = datetime(2025, 3, 1, 12, 0, tzinfo=UTC)
     url = feed_server.add("/f", RSS, last_modified=modified)
 
     same = httpx.get(url, headers={"If-Modified-Since": "Sat, 01 Mar 2025 12:00:00 GMT"})
@@ -58,9 +58,7 @@ def test_last_modified_revalidation_gives_304(feed_server: FeedServer) -> None:
 
 def test_if_none_match_wins_over_if_modified_since(feed_server: FeedServer) -> None:
     """A stale ETag gets the body even when If-Modified-Since alone would give 304."""
-    url = feed_server.add(
-        "/f", RSS, etag='"v2"', last_modified="Sat, 01 Mar 2025 12:00:00 GMT"
-    )
+    url = feed_server.add("/f", RSS, etag='"v2"', last_modified="Sat, 01 Mar 2025 12:00:00 GMT")
 
     response = httpx.get(
         url,
@@ -171,7 +169,7 @@ def test_head_sends_length_without_body(feed_server: FeedServer) -> None:
 
 
 def test_add_directory_serves_files_with_validators(tmp_path: Path) -> None:
-    """A served directory answers each file with a content type, an ETag and a 304 on revalidation."""
+    """A served directory answers each file with a type and an ETag, and 304 on revalidation."""
     (tmp_path / "feeds").mkdir()
     (tmp_path / "feeds" / "a.xml").write_bytes(RSS)
     (tmp_path / "index.html").write_text("<p>hi</p>", encoding="utf-8")

@@ -18,13 +18,17 @@ from newsmon.models import Extracted
 
 __all__ = ["MAX_BYTES", "MIN_CHARS", "TRAFILATURA_OPTIONS", "decode_html", "extract", "html_title"]
 
-# The settings passed to trafilatura.bare_extraction, chosen by `python bench/extraction.py`
-# on the 181 pages of the article-extraction benchmark (F1 first, speed second).
+# The settings passed to trafilatura.bare_extraction, chosen by `python bench/extraction.py` on
+# the 181 pages of the article-extraction benchmark (F1 first, speed second): token F1 0.961 and
+# precision 0.957 against 0.952 and 0.938 for trafilatura's defaults, at about 25 pages/s. The
+# `fast` variants run about 1.6 times faster at F1 0.957 (a difference within the benchmark's
+# noise); more boilerplate tokens would feed the tagger, and CPU is not the bottleneck next to
+# fetching pages. Comments stay out: they are readers' words, not the outlet's.
 TRAFILATURA_OPTIONS: Mapping[str, Any] = MappingProxyType(
     {
         "include_comments": False,
         "include_tables": True,
-        "favor_precision": False,
+        "favor_precision": True,
         "favor_recall": False,
         "fast": False,
     }
@@ -43,20 +47,53 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 # Signatures of binary formats that servers sometimes label text/html.
-_BINARY_MAGIC = (b"%PDF", b"PK\x03\x04", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"RIFF", b"\x00\x00\x01\x00")
+_BINARY_MAGIC = (
+    b"%PDF",
+    b"PK\x03\x04",
+    b"\x89PNG",
+    b"GIF8",
+    b"\xff\xd8\xff",
+    b"RIFF",
+    b"\x00\x00\x01\x00",
+)
 _META_CHARSET = re.compile(
     rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9._:-]{1,40})""", re.IGNORECASE
 )
 # WHATWG: these labels mean windows-1252 in HTML, whatever the codec registry says.
-_WHATWG_ALIASES = {"iso-8859-1": "cp1252", "latin1": "cp1252", "latin-1": "cp1252",
-                   "us-ascii": "cp1252", "ascii": "cp1252", "iso8859-1": "cp1252"}
-_HTML_LANG = re.compile(r"""<html\b[^>]{0,500}?\blang\s*=\s*["']?\s*([A-Za-z]{2,3})\b""", re.I)
+_WHATWG_ALIASES = {
+    "iso-8859-1": "cp1252",
+    "latin1": "cp1252",
+    "latin-1": "cp1252",
+    "us-ascii": "cp1252",
+    "ascii": "cp1252",
+    "iso8859-1": "cp1252",
+}
+# HTML's suggested default encodings by language, for legacy pages that declare none
+# (https://html.spec.whatwg.org/multipage/parsing.html#determining-the-character-encoding).
+_LEGACY_BY_LANG = {
+    **dict.fromkeys(("ar", "fa", "ur"), "cp1256"),
+    **dict.fromkeys(("be", "bg", "kk", "mk", "ru", "sr", "uk"), "cp1251"),
+    **dict.fromkeys(("cs", "hr", "hu", "pl", "ro", "sk", "sl"), "cp1250"),
+    **dict.fromkeys(("et", "lt", "lv"), "cp1257"),
+    "el": "cp1253",
+    "he": "cp1255",
+    "ja": "shift_jis",
+    "ko": "euc-kr",
+    "th": "cp874",
+    "tr": "cp1254",
+    "vi": "cp1258",
+    "zh": "gb18030",
+}
+# Bounded repetitions everywhere: these run on hostile pages, so no regex may backtrack for long.
+_HTML_LANG = re.compile(
+    r"""<html\b[^>]{0,500}?\blang\s*=\s*["']?\s*([A-Za-z]{2,3})(?![A-Za-z])""", re.I
+)
 _META_LANG = re.compile(
     r"""<meta\b[^>]{0,300}?(?:content-language|og:locale)["']?[^>]{0,200}?"""
-    r"""content\s*=\s*["']?\s*([A-Za-z]{2,3})\b""",
+    r"""content\s*=\s*["']?\s*([A-Za-z]{2,3})(?![A-Za-z])""",
     re.IGNORECASE,
 )
-_TITLE = re.compile(r"<title\b[^>]*>(.*?)</title\s*>", re.IGNORECASE | re.DOTALL)
+_TITLE = re.compile(r"<title\b[^>]{0,500}>(.{0,2000}?)</title\s*>", re.IGNORECASE | re.DOTALL)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\ufffd]")
 
 
@@ -67,8 +104,10 @@ def extract(html: bytes | str, *, url: str) -> Extracted:
         document = trafilatura.bare_extraction(
             text, url=url, with_metadata=True, output_format="python", **TRAFILATURA_OPTIONS
         )
-    except Exception as exc:  # noqa: BLE001 -- hostile pages reach lxml's and htmldate's corners
-        raise ExtractError(f"{url}: extraction failed ({type(exc).__name__}: {exc})") from exc
+    except Exception as exc:  # hostile pages reach lxml's and htmldate's odd corners
+        raise ExtractError(
+            f"{url}: extraction failed ({type(exc).__name__}: {str(exc)[:200]})"
+        ) from exc
     body = (getattr(document, "text", None) or "").strip()
     if len(body) < MIN_CHARS:
         raise ExtractError(f"{url}: no usable text ({len(body)} characters)")
@@ -91,10 +130,10 @@ def html_title(html: bytes | str) -> str | None:
 
 
 def decode_html(data: bytes) -> str:
-    """Decode page bytes: BOM, then valid UTF-8, then the declared charset, then a guess."""
+    """Decode page bytes: BOM, valid UTF-8, declared charset, the language's legacy one, a guess."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
-            return data[len(bom):].decode(encoding, errors="replace")
+            return data[len(bom) :].decode(encoding, errors="replace")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
@@ -102,9 +141,17 @@ def decode_html(data: bytes) -> str:
     declared = _META_CHARSET.search(data[:16_384])
     if declared:
         label = declared.group(1).decode("ascii").lower()
+        # HTML reads a utf-16/32 label in ASCII-compatible bytes as UTF-8, which failed above.
         try:
-            return data.decode(_WHATWG_ALIASES.get(label, label))
+            if not label.startswith(("utf-16", "utf-32", "utf16", "utf32")):
+                return data.decode(_WHATWG_ALIASES.get(label, label))
         except (LookupError, UnicodeDecodeError):
+            pass
+    lang = _HTML_LANG.search(data[:16_384].decode("latin-1"))
+    if lang:
+        try:
+            return data.decode(_LEGACY_BY_LANG.get(lang.group(1).lower(), "cp1252"))
+        except UnicodeDecodeError:
             pass
     best = from_bytes(data[:65_536]).best()
     if best is not None:
@@ -112,9 +159,7 @@ def decode_html(data: bytes) -> str:
             return data.decode(best.encoding)
         except (LookupError, UnicodeDecodeError):
             pass
-    return data.decode("cp1252", errors="replace") if b"\x00" not in data else data.decode(
-        "utf-8", errors="replace"
-    )
+    return data.decode("utf-8", errors="replace")
 
 
 def _to_text(html: bytes | str, url: str) -> str:
@@ -124,7 +169,7 @@ def _to_text(html: bytes | str, url: str) -> str:
             html = handle_compressed_file(html, MAX_BYTES)
         if len(html) > MAX_BYTES:
             raise ExtractError(f"{url}: page too large ({len(html)} bytes)")
-        if html.lstrip()[:8].startswith(_BINARY_MAGIC):
+        if html[:1024].lstrip()[:8].startswith(_BINARY_MAGIC):
             raise ExtractError(f"{url}: not HTML (binary content)")
         html = decode_html(html)
     elif len(html) > MAX_BYTES:
@@ -134,7 +179,7 @@ def _to_text(html: bytes | str, url: str) -> str:
     sample = html[:4096]
     if len(_CONTROL.findall(sample)) > len(sample) // 20:
         raise ExtractError(f"{url}: not HTML (binary content)")
-    if "<" not in sample:
+    if "<" not in sample or sample.lstrip()[:1] in ("{", "["):
         raise ExtractError(f"{url}: not HTML (no markup)")
     return html
 

@@ -1,0 +1,190 @@
+"""Events with their evidence, the escalation level, the de-escalation flag and a ranking score.
+
+A cue counts only where its clause reports it as happening: a negation ("denied any role"), a
+hypothetical ("could strike", "threatens to attack") or a background marker ("since 2023", "the
+anniversary of the invasion") in the few words before it, or a year right after it, drops it.
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+import re
+
+from newsmon.models import Analysis, Evidence
+from newsmon.tagging import ActorMention, Mention, Tags, scan, tag
+from newsmon.vocab import Taxonomy, Term
+
+WINDOW_WORDS = 5
+MAX_EVIDENCE_PER_EVENT = 3
+_MARKER_WORD = re.compile(r"[a-z]+(?:n't)?|n't")
+_CLAUSE_BREAK = re.compile(r";|:|\bbut\b|\bwhile\b|\bwhereas\b| - |\"|\(|\)")
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b|\bago\b|\blast (?:year|decade)\b|\bin the past\b")
+_FAILED = re.compile(r"collaps|called off|broke down|break down|stalled|suspend|cancel|abandon|"
+                     r"violat|fail|scrap|end(?:s|ed)? without|no deal")  # fmt: skip
+_SENTENCE_END = re.compile(r"[.!?]+[\"')\]]*\s+|\n+")
+_ABBREVIATIONS = frozenset(
+    "u.s u.n u.k e.u mr mrs ms dr st gen lt col sgt gov sen rep jan feb mar apr jun jul aug sep "
+    "sept oct nov dec no vs inc corp jr sr maj capt adm cmdr prof".split()
+)
+_NUMBER_WORDS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen twenty".split())}  # fmt: skip
+_NUM = r"(\d[\d,]*|" + "|".join(_NUMBER_WORDS) + r")"
+_ABOUT = r"(?:at least |more than |over |nearly |almost |about |around |some |up to )?"
+_KILLED = (
+    re.compile(r"\b(?:kill(?:s|ed|ing)?|left|claim(?:s|ed|ing)?)\s+" + _ABOUT + _NUM + r"\b", re.I),
+    re.compile(_ABOUT + r"\b" + _NUM + r"\s+(?:[a-z-]+\s+){0,3}?(?:(?:were|was|have been|had been|are|"
+               r"been)\s+)?(?:killed|dead|died|slain)\b", re.I),  # fmt: skip
+    re.compile(r"death toll\s+(?:\w+\s+){0,3}?(?:to|at|of)\s+" + _ABOUT + _NUM + r"\b", re.I),
+)
+_WOUNDED = (
+    re.compile(r"\b(?:wound(?:s|ed|ing)?|injur(?:es|ed|ing|e))\s+" + _ABOUT + _NUM + r"\b", re.I),
+    re.compile(_ABOUT + r"\b" + _NUM + r"\s+(?:[a-z-]+\s+){0,3}?(?:(?:were|was|have been|had been|are)"
+               r"\s+)?(?:wounded|injured|hurt)\b", re.I),  # fmt: skip
+)
+_MODAL_EVENTS = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "THREATEN"})
+
+
+def analyze(title: str, summary: str = "", text: str = "", *, taxonomy: Taxonomy) -> Analysis:
+    """Tag ``title``, ``summary`` and ``text`` and score their escalation (pure, deterministic)."""
+    full = "\n".join(part.strip() for part in (title, summary, text) if part and part.strip())
+    low, mentions = scan(full, taxonomy)
+    tags = tag(full, low, mentions, taxonomy)
+    sentences = split_sentences(full)
+    starts = [s for s, _ in sentences]
+    context = tags.armed or any(t.kind == "context" for m in mentions for t in m.terms)
+    evidence: list[tuple[int, Evidence, Term]] = []
+    deescalation = False
+    per_event: dict[str, int] = {}
+    for m in mentions:
+        term = _best_cue(m.terms)
+        if term is None or (term.weak and not context):
+            continue
+        index = bisect.bisect_right(starts, m.start) - 1
+        s_start, s_end = sentences[index]
+        status = _status(low, m, term, s_start, s_end, taxonomy)
+        if term.deesc and status in {"real", "hypothetical"} and not _failed(low, m, s_end):
+            deescalation = True
+        if status != "real":
+            continue
+        if not term.weak and not context and not _has_actor(tags.actor_mentions, s_start, s_end):
+            continue
+        if per_event.get(term.ident, 0) >= MAX_EVIDENCE_PER_EVENT:
+            continue
+        per_event[term.ident] = per_event.get(term.ident, 0) + 1
+        evidence.append((m.start, _evidence(full, low, m, term, (s_start, s_end), mentions, tags),
+                         term))  # fmt: skip
+    level = max((t.level for _, _, t in evidence), default=0)
+    level = max(level, 1 if context else 0)
+    events = tuple(e for _, e, _ in sorted(evidence, key=lambda x: (-x[2].level, x[0])))
+    return Analysis(
+        level=level,
+        deescalation=deescalation,
+        score=_score(level, events, title_end=len(title.strip()), evidence=evidence),
+        regions=tags.regions,
+        actors=tags.actors,
+        events=events,
+    )
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Spans of the sentences of ``text``; the title and each paragraph end a sentence."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in _SENTENCE_END.finditer(text):
+        if "\n" not in m.group(0):
+            word = text[max(start, m.start() - 6) : m.start()].rsplit(None, 1)[-1:] or [""]
+            token = word[0].lower().strip("(\"'")
+            if token in _ABBREVIATIONS or re.fullmatch(r"[A-Za-z]", token):
+                continue
+            if m.end() < len(text) and text[m.end()].islower():
+                continue
+        spans.append((start, m.start() + 1))
+        start = m.end()
+    if start < len(text):
+        spans.append((start, len(text)))
+    return spans or [(0, len(text))]
+
+
+def _best_cue(terms: tuple[Term, ...]) -> Term | None:
+    cues = [t for t in terms if t.kind == "cue"]
+    if not cues:
+        return None
+    return min(cues, key=lambda t: (t.weak, -t.level))
+
+
+def _status(low: str, m: Mention, term: Term, s_start: int, s_end: int, tx: Taxonomy) -> str:
+    """"real", "negated", "hypothetical" or "background" for the cue at ``m``."""
+    window = low[max(s_start, m.start - 80) : m.start]
+    breaks = list(_CLAUSE_BREAK.finditer(window))
+    if breaks:
+        window = window[breaks[-1].end() :]
+    words = _MARKER_WORD.findall(window)[-WINDOW_WORDS:]
+    if any(w in tx.negation or w.endswith("n't") for w in words):
+        return "negated"
+    if any(w in tx.background for w in words) or _YEAR.search(window):
+        return "background"
+    after = low[m.end : min(s_end, m.end + 40)]
+    cut = _CLAUSE_BREAK.search(after)
+    if _YEAR.search(after[: cut.start()] if cut else after):
+        return "background"
+    if any(w in tx.hypothetical for w in words):
+        return "hypothetical"
+    if term.base_verb and words and words[-1] in {"to", "will", "would", "could", "can", "not"}:
+        return "hypothetical"
+    return "real"
+
+
+def _failed(low: str, m: Mention, s_end: int) -> bool:
+    return bool(_FAILED.search(low[max(0, m.start - 60) : min(s_end, m.end + 60)]))
+
+
+def _has_actor(placed: tuple[ActorMention, ...], start: int, end: int) -> bool:
+    return any(start <= a.start < end for a in placed)
+
+
+def _evidence(full: str, low: str, m: Mention, term: Term, span: tuple[int, int],
+              mentions: list[Mention], tags: Tags) -> Evidence:  # fmt: skip
+    s_start, s_end = span
+    sentence = " ".join(full[s_start:s_end].split())
+    mode = None
+    if term.ident in _MODAL_EVENTS:
+        modes = [(abs(x.start - m.start), t.ident) for x in mentions if s_start <= x.start < s_end
+                 for t in x.terms if t.kind == "mode"]  # fmt: skip
+        mode = min(modes)[1] if modes else None
+    here = [a for a in tags.actor_mentions if s_start <= a.start < s_end]
+    source = next((a.actor for a in reversed(here) if a.end <= m.start), None)
+    target = next((a.actor for a in here if a.start >= m.end and a.actor != source), None)
+    if source is None and target is None and here:
+        source = here[0].actor
+    killed = wounded = None
+    if term.ident in {"ASSAULT", "COERCE"}:
+        killed = _count(_KILLED, sentence)
+        wounded = _count(_WOUNDED, sentence)
+    return Evidence(event=term.ident, sentence=sentence, mode=mode, source=source, target=target,
+                    killed=killed, wounded=wounded)  # fmt: skip
+
+
+def _count(patterns: tuple[re.Pattern[str], ...], sentence: str) -> int | None:
+    best: int | None = None
+    for pattern in patterns:
+        for match in pattern.finditer(sentence):
+            raw = match.group(1).lower().replace(",", "")
+            value = _NUMBER_WORDS.get(raw) if not raw.isdigit() else int(raw)
+            if value is not None and not 1900 <= value <= 2100:
+                best = value if best is None else max(best, value)
+    return best
+
+
+def _score(level: int, events: tuple[Evidence, ...], *, title_end: int,
+           evidence: list[tuple[int, Evidence, Term]]) -> float:  # fmt: skip
+    """``level`` plus a fraction in [0, 1) that grows with the weight of the evidence."""
+    at_level = [e for _, e, t in evidence if t.level == level]
+    kinds = {e.event for e in at_level}
+    killed = max((e.killed or 0 for e in events), default=0)
+    wounded = max((e.wounded or 0 for e in events), default=0)
+    in_title = any(pos < title_end and t.level == level for pos, _, t in evidence)
+    weight = (0.3 * len(kinds) + 0.1 * len(at_level) + 0.4 * math.log1p(killed)
+              + 0.2 * math.log1p(wounded) + (0.3 if in_title else 0.0))  # fmt: skip
+    return round(level + 1 - math.exp(-weight), 4)

@@ -20,3 +20,5 @@ def main() -> None:
 
 # Each module below adds its commands to ``main`` when imported; keep one import per line.
 from newsmon.cli import _pipeline  # noqa: E402,F401
+from newsmon.cli import _cluster  # noqa: E402,F401
+from newsmon.cli import _analysis  # noqa: E402,F401

@@ -12,9 +12,11 @@ from pathlib import Path
 import feedparser
 import httpx
 import pytest
+import trafilatura
 import yaml
 from protego import Protego
 
+from newsmon.config import load_sources
 from newsmon.demo.server import (
     OUTLETS,
     DemoServer,
@@ -222,6 +224,32 @@ def test_written_sources_yaml_parses_with_the_demo_feeds(tmp_path: Path) -> None
     assert [o.name for o in OUTLETS] == [f["name"] for f in data["feeds"]]
     assert all(f["url"].startswith("http://127.0.0.1:8123/feeds/") for f in data["feeds"])
     assert ["LB"] == data["feeds"][0]["regions"]
+
+
+def test_written_sources_yaml_passes_config_validation(tmp_path: Path) -> None:
+    """The written sources.yaml loads through newsmon.config with the loopback host allowed."""
+    path = write_demo_sources("http://127.0.0.1:8123", tmp_path)
+
+    sources = load_sources(path, environ={})
+
+    assert [o.name for o in OUTLETS] == [feed.name for feed in sources.feeds]
+    assert ("127.0.0.1",) == sources.settings.allow_private_hosts
+    assert tmp_path / "digests" == sources.settings.digests
+
+
+def test_pages_hold_article_length_text_without_chrome(
+    demo: DemoServer, http: httpx.Client
+) -> None:
+    """Each page's extracted text is 250-600 words of prose; no share button or footer leaks in."""
+    pages = [path for path in demo.site if path.endswith(".html")]
+    counts = {}
+    for path in pages:
+        text = trafilatura.extract(http.get(demo.url(path)).text) or ""
+        counts[path] = len(text.split())
+        assert "Share on Facebook" not in text and "Sign up" not in text, path
+
+    assert 16 == len(pages)
+    assert {} == {path: n for path, n in counts.items() if not 250 <= n <= 620}
 
 
 def test_sources_yaml_points_at_a_live_server(

@@ -283,6 +283,13 @@ class FeedServer:
             self._requests.append(request)
 
 
+def serve_directory(folder: Path, *, prefix: str = "/") -> FeedServer:
+    """A started FeedServer answering every file under ``folder``; use it in ``with``."""
+    server = FeedServer()
+    server.add_directory(folder, prefix=prefix)
+    return server.start()
+
+
 def _handler_for(server: FeedServer) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"

@@ -10,7 +10,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from tests.feedserver import FeedServer
+from tests.feedserver import FeedServer, serve_directory
 
 RSS = b"<?xml version='1.0'?><rss version='2.0'><channel><title>T</title></channel></rss>"
 
@@ -186,3 +186,14 @@ def test_add_directory_serves_files_with_validators(tmp_path: Path) -> None:
         feed.headers["content-type"],
     )
     assert 304 == again.status_code
+
+
+def test_serve_directory_gzips_files_for_clients_that_ask(tmp_path: Path) -> None:
+    """serve_directory starts a server whose files come gzipped when the client accepts it."""
+    (tmp_path / "page.html").write_text("<p>" + "word " * 400 + "</p>", encoding="utf-8")
+
+    with serve_directory(tmp_path) as server:
+        response = httpx.get(server.url("/page.html"), headers={"Accept-Encoding": "gzip"})
+
+    assert ("gzip", 200) == (response.headers["content-encoding"], response.status_code)
+    assert (tmp_path / "page.html").read_bytes() == response.content

@@ -57,6 +57,7 @@ def analyze(title: str, summary: str = "", text: str = "", *, taxonomy: Taxonomy
     evidence: list[tuple[int, Evidence, Term]] = []
     deescalation = False
     per_event: dict[str, int] = {}
+    seen: set[tuple[str, int]] = set()
     for m in mentions:
         term = _best_cue(m.terms)
         if term is None or (term.weak and not context):
@@ -70,10 +71,11 @@ def analyze(title: str, summary: str = "", text: str = "", *, taxonomy: Taxonomy
             continue
         if not term.weak and not context and not _has_actor(tags.actor_mentions, s_start, s_end):
             continue
-        if per_event.get(term.ident, 0) >= MAX_EVIDENCE_PER_EVENT:
+        if per_event.get(term.ident, 0) >= MAX_EVIDENCE_PER_EVENT or (term.ident, index) in seen:
             continue
+        seen.add((term.ident, index))
         per_event[term.ident] = per_event.get(term.ident, 0) + 1
-        evidence.append((m.start, _evidence(full, low, m, term, (s_start, s_end), mentions, tags),
+        evidence.append((m.start, _evidence(full, low, m, term, (s_start, s_end), mentions, tags, taxonomy),
                          term))  # fmt: skip
     level = max((t.level for _, _, t in evidence), default=0)
     level = max(level, 1 if context else 0)
@@ -129,6 +131,8 @@ def _status(low: str, m: Mention, term: Term, s_start: int, s_end: int, tx: Taxo
     cut = _CLAUSE_BREAK.search(after)
     if _YEAR.search(after[: cut.start()] if cut else after):
         return "background"
+    if term.ident == "THREATEN":
+        return "real"  # a threat is about the future by nature
     if any(w in tx.hypothetical for w in words):
         return "hypothetical"
     if term.base_verb and words and words[-1] in {"to", "will", "would", "could", "can", "not"}:
@@ -145,14 +149,16 @@ def _has_actor(placed: tuple[ActorMention, ...], start: int, end: int) -> bool:
 
 
 def _evidence(full: str, low: str, m: Mention, term: Term, span: tuple[int, int],
-              mentions: list[Mention], tags: Tags) -> Evidence:  # fmt: skip
+              mentions: list[Mention], tags: Tags, tx: Taxonomy) -> Evidence:  # fmt: skip
     s_start, s_end = span
     sentence = " ".join(full[s_start:s_end].split())
     mode = None
     if term.ident in _MODAL_EVENTS:
         modes = [(abs(x.start - m.start), t.ident) for x in mentions if s_start <= x.start < s_end
                  for t in x.terms if t.kind == "mode"]  # fmt: skip
-        mode = min(modes)[1] if modes else None
+        own = [t.ident for _, (_, terms) in tx.automaton.iter(low[m.start : m.end])
+               for t in terms if t.kind == "mode"]  # fmt: skip
+        mode = own[0] if own else min(modes)[1] if modes else None
     here = [a for a in tags.actor_mentions if s_start <= a.start < s_end]
     source = next((a.actor for a in reversed(here) if a.end <= m.start), None)
     target = next((a.actor for a in here if a.start >= m.end and a.actor != source), None)

@@ -10,7 +10,7 @@ from newsmon.vocab import Taxonomy, Term, fold
 MAX_REGIONS = 5
 MAX_ACTORS = 8
 _WORD = re.compile(r"[a-z][a-z'-]*")
-_NEXT_CAPITAL = re.compile(r"\s+([A-Z][a-z]+)")
+_NEXT_CAPITAL = re.compile(r"[ \t]+([A-Z][a-z]+)")
 _STATE_COMMA = re.compile(r",\s+([A-Z][A-Za-z]+(?: [A-Z][a-z]+)?)")
 
 
@@ -99,18 +99,20 @@ def tag(text: str, low: str, mentions: list[Mention], taxonomy: Taxonomy) -> Tag
             if kind in {"actor", "leader", "body"}:
                 add(actors, term.ident, m.start)
                 placed.append(ActorMention(m.start, m.end, term.ident))
-                armed = armed or term.armed or kind == "body"
+                armed = armed or term.armed
             elif kind == "demonym":
                 after = words_after(low, m.end, 2)
                 if after and after[0] in taxonomy.state_nouns or after[-1:] == ["forces"]:
                     add(actors, term.ident, m.start)
                     placed.append(ActorMention(m.start, m.end, term.ident))
+                    armed = armed or any(w in taxonomy.military_nouns for w in after)
                 else:
                     add(weak_regions, term.region, m.start)
             elif kind in {"country", "place"}:
                 if not _is_place(text, low, m, term, taxonomy):
                     continue
                 role = _role(low, m, term, taxonomy)
+                armed = armed or (role == "actor" and _military(low, m, taxonomy))
                 a3 = term.ident if kind == "country" else by_alpha2.get(term.region, "")
                 if role != "actor":
                     add(regions, term.region, m.start)
@@ -145,14 +147,24 @@ def _is_place(text: str, low: str, m: Mention, term: Term, taxonomy: Taxonomy) -
         return False
     if term.unless_near is None:
         return True
+    before_word = words_before(low, m.start, 1)
+    if term.after_locative and not (before_word and before_word[0] in taxonomy.locatives):
+        return False
     nearby = low[max(0, m.start - 150) : m.end + 150]
     if any(word in nearby for word in term.unless_near):
         return False
     following = _NEXT_CAPITAL.match(text, m.end)
     if following and not text[m.start : m.end].isupper():
         return False  # "Israel Adesanya", "Chad Smith"
-    before = text[max(0, m.start - 20) : m.start].rstrip()
+    before = text[max(0, m.start - 20) : m.start].rpartition("\n")[2].rstrip()
     return not re.search(r"\b[A-Z][a-z]+$", before) or before.endswith(("In", "From", "To"))
+
+
+def _military(low: str, m: Mention, taxonomy: Taxonomy) -> bool:
+    after = words_after(low, m.end, 2)
+    if low[m.end : m.end + 2] == "'s":
+        after = after[1:]
+    return bool(after) and after[0] in taxonomy.military_nouns
 
 
 def _role(low: str, m: Mention, term: Term, taxonomy: Taxonomy) -> str:
@@ -166,7 +178,7 @@ def _role(low: str, m: Mention, term: Term, taxonomy: Taxonomy) -> str:
         return "actor"
     if after and not possessive and after[0] in taxonomy.state_nouns and term.kind == "country":
         return "actor"
-    if after and not possessive and after[0] in taxonomy.reporting:
+    if not possessive and any(w in taxonomy.reporting for w in after[:2]):
         return "actor"
     if before and before[0] in taxonomy.counterparts:
         return "actor"

@@ -59,6 +59,7 @@ class StateSpec(_Strict):
     names: list[str] = Field(default_factory=list)
     exact: list[str] = Field(default_factory=list)
     bodies: list[str] = Field(default_factory=list)
+    forces: list[str] = Field(default_factory=list)
     region: str | None = Field(default=None, pattern=_ALPHA2)
 
 
@@ -73,6 +74,7 @@ class AmbiguousSpec(_Strict):
     """A place name that is also a person, a word or a US place."""
 
     unless_near: list[str] = Field(default_factory=list)
+    after_locative: bool = False  # counts only after "in", "to", "near"...
 
 
 class CueGroup(_Strict):
@@ -108,6 +110,7 @@ class TaxonomyFile(_Strict):
     locatives: list[str] = Field(default_factory=list)
     counterparts: list[str] = Field(default_factory=list)
     state_nouns: list[str] = Field(default_factory=list)
+    military_nouns: list[str] = Field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,6 +132,7 @@ class Term:
     capital: bool = False
     armed: bool = False
     unless_near: tuple[str, ...] | None = None  # set for ambiguous names
+    after_locative: bool = False
 
 
 @dataclass(frozen=True)
@@ -143,6 +147,7 @@ class Taxonomy:
     locatives: frozenset[str]
     counterparts: frozenset[str]
     state_nouns: frozenset[str]
+    military_nouns: frozenset[str]
     us_states: frozenset[str]
     alpha2: dict[str, str]  # alpha-3 -> alpha-2
     armed_actors: frozenset[str]
@@ -235,6 +240,8 @@ def _states(b: _Builder, f: TaxonomyFile, alpha2: dict[str, str]) -> None:
             b.add(name, Term("country", a3, a2), exact=True)
         for name in spec.bodies:
             b.add(name, Term("body", a3, a2, proper=_proper(name)))
+        for name in spec.forces:
+            b.add(name, Term("body", a3, a2, proper=_proper(name), armed=True))
 
 
 def _cities(b: _Builder, f: TaxonomyFile, taken: set[str]) -> None:
@@ -332,7 +339,7 @@ def _patterns(f: TaxonomyFile) -> tuple[dict[str, list[Term]], dict[str, str]]:
         near = tuple(fold(w) for w in spec.unless_near)
         kind = "country" if a3 else "place"
         b.add(name, Term(kind, a3 or a2, a2, proper=True, capital=name in capitals,
-                         unless_near=near))  # fmt: skip
+                         unless_near=near, after_locative=spec.after_locative))  # fmt: skip
     for key, terms in b.patterns.items():
         if key in capitals:
             b.patterns[key] = [_replace(t, capital=True) if t.kind == "place" else t
@@ -371,6 +378,7 @@ def _compile(f: TaxonomyFile, patterns: dict[str, list[Term]], alpha2: dict[str,
         locatives=words(f.locatives),
         counterparts=words(f.counterparts),
         state_nouns=words(f.state_nouns),
+        military_nouns=words(f.military_nouns),
         us_states=words([s["name"] for s in us_states.values()]),
         alpha2=alpha2,
         armed_actors=frozenset(k for k, a in f.actors.items() if a.armed),

@@ -1,0 +1,143 @@
+"""Tests of event detection and escalation: the hard cases, and properties of the rules."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsmon.escalation import analyze, split_sentences
+from newsmon.vocab import load_taxonomy
+
+SEED = Path(__file__).resolve().parents[2] / "shared" / "seed-corpus"
+TAXONOMY = load_taxonomy()
+
+
+def _level(title: str, summary: str = "") -> int:
+    return analyze(title, summary, taxonomy=TAXONOMY).level
+
+
+def test_material_attack_is_level_3_with_evidence() -> None:
+    """A reported strike is level 3 with its sentence, source, mode and casualties."""
+    result = analyze("Israeli airstrikes kill 20 in southern Lebanon, wounding 35",
+                     taxonomy=TAXONOMY)  # fmt: skip
+    evidence = result.events[0]
+
+    assert 3 == result.level
+    assert ("ASSAULT", "ISR", "air strike", 20, 35) == (
+        evidence.event, evidence.source, evidence.mode, evidence.killed, evidence.wounded)
+    assert "LB" in result.regions
+
+
+def test_houthi_missiles_at_ships() -> None:
+    """An armed group firing missiles is level 3 with the group as actor and missile as mode."""
+    result = analyze("Houthis fire missiles at ships in the Red Sea", taxonomy=TAXONOMY)
+
+    assert 3 == result.level
+    assert "houthis" in result.actors and "red-sea" in result.regions
+    assert "missile" == result.events[0].mode
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["Iran denied any role in the attack on the tanker, the army said",
+     "Israel did not strike the camp, the military said",
+     "Officials say Iran could strike U.S. bases in the region",
+     "Hezbollah is ready to attack if Israel enters Lebanon, the militia said"],
+)  # fmt: skip
+def test_negated_and_hypothetical_attacks_do_not_reach_level_3(title: str) -> None:
+    """Denials and hypotheticals do not raise the level to a material escalation."""
+    assert _level(title) < 3
+
+
+def test_background_attack_does_not_raise_the_level() -> None:
+    """An attack mentioned as background ("since the war began in 2023") is no new event."""
+    title = "Gaza aid deliveries resume as refugees return"
+    summary = "More than 60,000 people have been killed since the war began in 2023."
+
+    assert 1 == _level(title, summary)
+
+
+def test_threat_is_level_2() -> None:
+    """A threat of retaliation is a verbal escalation."""
+    result = analyze("Iran warns the US will be hit hard if it attacks", taxonomy=TAXONOMY)
+
+    assert 2 == result.level
+    assert "THREATEN" in {e.event for e in result.events}
+
+
+def test_deployment_is_level_2() -> None:
+    """A warship and troop deployment is level 2 (MOBILIZE)."""
+    result = analyze("US deploys warships and 2,000 marines to the Middle East",
+                     taxonomy=TAXONOMY)  # fmt: skip
+
+    assert (2, {"MOBILIZE"}) == (result.level, {e.event for e in result.events} & {"MOBILIZE"})
+
+
+def test_ceasefire_is_deescalation() -> None:
+    """A ceasefire agreed is a step down; one that collapsed is not."""
+    assert analyze("Israel and Hamas agree to a ceasefire in Gaza", taxonomy=TAXONOMY).deescalation
+    collapsed = analyze("The ceasefire in Gaza collapsed as fighting resumed", taxonomy=TAXONOMY)
+    assert not collapsed.deescalation
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["Lufthansa strike grounds hundreds of flights", "Stocks rally as tech shares attack highs",
+     "Heart attack kills former football coach", "OpenAI accuses DeepSeek of free-riding"],
+)  # fmt: skip
+def test_ordinary_news_is_level_0(title: str) -> None:
+    """Strikes by workers, metaphors and business disputes are no conflict."""
+    assert 0 == _level(title)
+
+
+def test_sentences_keep_abbreviations() -> None:
+    """"U.S." does not end a sentence."""
+    text = "The U.S. military said it struck. Then it left."
+
+    assert 2 == len(split_sentences(text))
+
+
+@pytest.mark.skipif(not SEED.is_dir(), reason="shared seed corpus absent")
+@pytest.mark.parametrize("name", ["000_caad2a367951e871.txt", "002_67290bdd487fd4c6.txt"])
+def test_seed_articles_are_escalations(name: str) -> None:
+    """The two seed articles (Iran, Israel, Hezbollah, Gaza, US) are level 2 or more."""
+    title, _, text = (SEED / name).read_text(encoding="utf-8").partition("\n")
+    result = analyze(title, text=text, taxonomy=TAXONOMY)
+
+    assert result.level >= 2
+    assert {"IRN", "ISR"} <= set(result.actors)
+    assert all(e.sentence for e in result.events)
+
+
+_NEUTRAL = ["the", "weather", "market", "recipe", "garden", "a", "quiet", "library", "opened",
+            "on", "Sunday", "with", "music", "and", "coffee", "tourists", "enjoyed", "cake"]  # fmt: skip
+_TEXTS = ["Israeli strikes kill 20 in southern Lebanon",
+          "Iran warns the US will be hit hard, Khamenei said",
+          "Russia and Ukraine hold peace talks in Geneva",
+          "Houthis fire missiles at ships in the Red Sea as Hezbollah threatens Israel"]  # fmt: skip
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.sampled_from(_TEXTS), st.lists(st.sampled_from(_NEUTRAL), min_size=1, max_size=12))
+def test_unrelated_sentence_never_removes_a_tag(title: str, words: list[str]) -> None:
+    """Adding an unrelated sentence keeps every region, actor and event and the level."""
+    before = analyze(title, taxonomy=TAXONOMY)
+    after = analyze(title, " ".join(words).capitalize() + ".", taxonomy=TAXONOMY)
+
+    assert set(before.regions) <= set(after.regions)
+    assert set(before.actors) <= set(after.actors)
+    assert {e.event for e in before.events} <= {e.event for e in after.events}
+    assert before.level <= after.level
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.text(max_size=200), st.text(max_size=200))
+def test_analysis_is_deterministic(title: str, summary: str) -> None:
+    """The same input always gives the same analysis, and the level stays within 0..3."""
+    first = analyze(title, summary, taxonomy=TAXONOMY)
+
+    assert first == analyze(title, summary, taxonomy=TAXONOMY)
+    assert 0 <= first.level <= 3 and first.level <= first.score < first.level + 1

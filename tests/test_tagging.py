@@ -1,0 +1,70 @@
+"""Tests of region and actor tagging: adjectives, aliases, ambiguous names, actor-but-not-place."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsmon.tagging import Tags, scan, tag
+from newsmon.vocab import load_taxonomy
+
+
+def _tags(text: str) -> Tags:
+    taxonomy = load_taxonomy()
+    low, mentions = scan(text, taxonomy)
+    return tag(text, low, mentions, taxonomy)
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [("Israeli strikes hit the south", "ISR"), ("The IDF said", "ISR"), ("Netanyahu said", "ISR"),
+     ("The IRGC seized a tanker", "IRN"), ("Khamenei warned", "IRN"),
+     ("Iran's foreign minister arrived", "IRN"), ("Russian forces advanced", "RUS")],
+)  # fmt: skip
+def test_states_through_leaders_forces_and_adjectives(text: str, actor: str) -> None:
+    """Leaders, forces, ministries and adjectives before a state noun give their state."""
+    assert actor in _tags(text).actors
+
+
+def test_acting_country_is_actor_not_region() -> None:
+    """A capital or country that only speaks is an actor, not a region."""
+    tags = _tags("Washington said it would respond. Tehran says talks will go on.")
+
+    assert ("USA", "IRN") == tags.actors
+    assert () == tags.regions
+
+
+def test_place_gives_its_country() -> None:
+    """A city gives its country and a sub-region gives its code and country."""
+    tags = _tags("Strikes hit Beirut and Khan Younis overnight.")
+
+    assert {"LB", "gaza", "PS"} == set(tags.regions)
+
+
+def test_adjective_with_plain_noun_is_no_actor() -> None:
+    """An adjective before a plain noun ("a Ukrainian athlete") names no actor."""
+    assert () == _tags("A Ukrainian athlete won a medal").actors
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Israel Adesanya won his UFC bout", "Michael Jordan played in Chicago",
+     "We ate turkey and chad", "The fire in Lebanon, Pennsylvania was put out",
+     "The governor of Georgia met voters in Atlanta", "Nice weather today"],
+)  # fmt: skip
+def test_ambiguous_names_are_not_countries(text: str) -> None:
+    """Names that are people, words or US places here give no foreign region or actor."""
+    tags = _tags(text)
+    foreign = {"IL", "JO", "TD", "TR", "LB", "GE", "FR"}
+
+    assert set() == foreign & set(tags.regions)
+    assert set() == {"ISR", "JOR", "TCD", "TUR", "LBN", "GEO"} & set(tags.actors)
+
+
+def test_unambiguous_use_of_ambiguous_name() -> None:
+    """An ambiguous name still counts where nothing says otherwise."""
+    assert "JO" in _tags("Rockets fell in Jordan on Tuesday.").regions
+
+
+def test_lower_case_acronym_is_no_actor() -> None:
+    """"us" and "un-" in running text are not the US or the UN."""
+    assert () == _tags("Let us know what unfolds").actors

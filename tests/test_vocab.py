@@ -1,0 +1,98 @@
+"""Tests of the vocabularies: built-in YAML, aliases, and the user's taxonomy.yaml."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsmon.errors import ConfigError
+from newsmon.tagging import scan
+from newsmon.vocab import expand, fold, inflect, load_taxonomy
+
+
+def _kinds(text: str, path: Path | None = None) -> list[tuple[str, str, str]]:
+    taxonomy = load_taxonomy(path)
+    _, mentions = scan(text, taxonomy)
+    return [(text[m.start : m.end], m.terms[0].kind, m.terms[0].ident) for m in mentions]
+
+
+def test_builtin_is_cached() -> None:
+    """Loading the built-in taxonomy twice gives the same compiled object."""
+    assert load_taxonomy() is load_taxonomy()
+
+
+@pytest.mark.parametrize(
+    ("alias", "ident"),
+    [("Hizbullah", "hezbollah"), ("Ansar Allah", "houthis"), ("Daesh", "isis"),
+     ("Kataib Hezbollah", "pmf"), ("UNIFIL", "un"), ("Qassam Brigades", "hamas")],
+)  # fmt: skip
+def test_aliases_give_their_actor(alias: str, ident: str) -> None:
+    """Each alias of a curated actor is found as that actor."""
+    expected = [(alias, "actor", ident)]
+
+    assert expected == _kinds(f"{alias} said on Monday")
+
+
+def test_longest_match_wins() -> None:
+    """A longer name wins over the shorter name it contains."""
+    expected = [("Israel Katz", "leader", "ISR")]
+
+    assert expected == _kinds("Israel Katz said")
+
+
+def test_fold_keeps_offsets() -> None:
+    """Folding keeps the length, so offsets in the folded text fit the original."""
+    text = "İstanbul’s “war” — Straße"
+
+    assert len(text) == len(fold(text))
+
+
+def test_inflect_and_expand() -> None:
+    """Verbs are inflected by rule and braces expand to every phrase."""
+    assert ["shell", "shells", "shelled", "shelling"] == [f for f, _ in inflect("shell")]
+    assert ["fire missiles", "fired missiles"] == expand("{fire|fired} missiles")
+
+
+def test_user_file_adds_actor_and_leader(tmp_path: Path) -> None:
+    """A user's taxonomy.yaml adds a new armed group with an alias and a new leader."""
+    path = tmp_path / "taxonomy.yaml"
+    path.write_text(
+        "actors:\n  zeta-front:\n    names: [Zeta Front, ZF Brigades]\n    armed: true\n"
+        "leaders:\n  ISR: [Yohanan Plesner]\n",
+        encoding="utf-8",
+    )
+    expected = [("ZF Brigades", "actor", "zeta-front"), ("Yohanan Plesner", "leader", "ISR")]
+
+    assert expected == _kinds("ZF Brigades, Yohanan Plesner", path)
+
+
+def test_user_file_overrides_builtin_alias(tmp_path: Path) -> None:
+    """A name the user lists loses its built-in meaning."""
+    path = tmp_path / "taxonomy.yaml"
+    path.write_text("actors:\n  pij:\n    names: [Islamic Jihad]\n", encoding="utf-8")
+    path2 = tmp_path / "t2.yaml"
+    path2.write_text("demonyms:\n  RUS: [Muscovite]\n", encoding="utf-8")
+
+    assert [("Daesh", "actor", "isis")] == _kinds("Daesh", path)
+    assert [("Muscovite", "demonym", "RUS")] == _kinds("Muscovite", path2)
+
+
+def test_invalid_user_file_names_file_line_and_field(tmp_path: Path) -> None:
+    """A bad cue in the user's file is an error naming file, line and field."""
+    path = tmp_path / "taxonomy.yaml"
+    path.write_text("cues:\n  - event: EXPLODE\n    level: 3\n", encoding="utf-8")
+
+    with pytest.raises(ConfigError) as info:
+        load_taxonomy(path)
+
+    assert f"{path}:2: cues[0].event" in str(info.value)
+
+
+def test_unknown_section_is_refused(tmp_path: Path) -> None:
+    """A misspelt section is refused rather than ignored."""
+    path = tmp_path / "taxonomy.yaml"
+    path.write_text("actor:\n  x: {}\n", encoding="utf-8")
+
+    with pytest.raises(ConfigError, match=r"taxonomy.yaml:1: actor"):
+        load_taxonomy(path)

@@ -1,0 +1,79 @@
+"""Tests of the evaluation figures, and a floor under the dev-set figures."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from newsmon.errors import InputError
+from newsmon.evaluation import PRF, kappa, predict, read_gold, score
+from newsmon.vocab import load_taxonomy
+
+DEV = Path(__file__).resolve().parents[2] / "shared" / "eval" / "dev.jsonl"
+
+
+def _write(path: Path, rows: list[dict]) -> Path:
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    return path
+
+
+def _row(i: int, title: str, level: int, regions: list[str], actors: list[str]) -> dict:
+    return {"id": str(i), "title": title, "summary": "",
+            "gold": {"level": level, "deescalation": False, "regions": regions,
+                     "actors": actors, "events": ["ASSAULT"] if level == 3 else []}}  # fmt: skip
+
+
+def test_prf_from_counts() -> None:
+    """Precision, recall and F1 follow from the counts; empty counts are perfect."""
+    prf = PRF(tp=3, fp=1, fn=2)
+
+    assert (0.75, 0.6) == (prf.precision, prf.recall)
+    assert pytest.approx(2 * 0.75 * 0.6 / 1.35) == prf.f1
+    assert 1.0 == PRF(0, 0, 0).precision
+
+
+def test_kappa_known_values() -> None:
+    """Kappa is 1 for perfect agreement and 0 for agreement at chance."""
+    assert 1.0 == kappa({(0, 0): 5, (1, 1): 5})
+    assert 0.0 == pytest.approx(kappa({(0, 0): 1, (0, 1): 1, (1, 0): 1, (1, 1): 1}))
+
+
+def test_score_of_a_small_file(tmp_path: Path) -> None:
+    """A labelled file is scored field by field; set fields count only relevant items."""
+    path = _write(tmp_path / "gold.jsonl", [
+        _row(1, "Israeli airstrikes kill 20 in Beirut", 3, ["LB"], ["ISR"]),
+        _row(2, "Bakery wins prize for its bread", 0, ["FR"], []),
+    ])  # fmt: skip
+    report = score(predict(read_gold(path), load_taxonomy()))
+
+    assert 2 == report.items
+    assert (1, 0, 0) == (report.relevance.tp, report.relevance.fp, report.relevance.fn)
+    assert (1, 0, 0) == (report.sets["regions"].tp, report.sets["regions"].fp,
+                         report.sets["regions"].fn)  # fmt: skip
+    assert 1.0 == report.level_accuracy
+
+
+def test_bad_gold_line_names_its_line(tmp_path: Path) -> None:
+    """A gold line without a label is an error naming its line."""
+    path = tmp_path / "gold.jsonl"
+    path.write_text(json.dumps(_row(1, "x", 0, [], [])) + "\n{\"id\": 2}\n", encoding="utf-8")
+
+    with pytest.raises(InputError, match=r"gold.jsonl:2"):
+        list(read_gold(path))
+
+
+@pytest.mark.skipif(not DEV.is_file(), reason="shared dev set absent")
+def test_dev_figures_stay_above_floor() -> None:
+    """The dev-set figures stay above floors set a little under the measured ones."""
+    report = score(predict(read_gold(DEV), load_taxonomy()))
+    measured = {
+        "relevance": report.relevance.f1, "escalation": report.escalation.f1,
+        "regions": report.sets["regions"].f1, "actors": report.sets["actors"].f1,
+        "events": report.sets["events"].f1, "kappa": report.level_kappa,
+    }  # fmt: skip
+    floors = {"relevance": 0.72, "escalation": 0.65, "regions": 0.72, "actors": 0.80,
+              "events": 0.58, "kappa": 0.58}  # fmt: skip
+
+    assert {} == {k: round(v, 3) for k, v in measured.items() if v < floors[k]}

@@ -86,7 +86,7 @@ class SettingsModel(_Strict):
     warehouse: str = "warehouse/newsmon.duckdb"
     digests: str = "digests"
     seed_corpus: str | None = None
-    taxonomy: str | None = "taxonomy.yaml"
+    taxonomy: str | None = None  # default: taxonomy.yaml beside the sources file, when it exists
     contact_url: HttpUrl = HttpUrl("https://github.com/newsmon/newsmon")
     allow_private_hosts: tuple[str, ...] = ()
     digest_time: Annotated[str, AfterValidator(_hhmm)] = "07:00"
@@ -214,7 +214,12 @@ def _resolve(model: SettingsModel, path: Path, env: Mapping[str, str]) -> Settin
     allow = model.allow_private_hosts
     if env.get("NEWSMON_ALLOW_PRIVATE_HOSTS"):
         allow = allow + tuple(h.strip() for h in env["NEWSMON_ALLOW_PRIVATE_HOSTS"].split(",") if h.strip())
-    taxonomy = rel(model.taxonomy) if model.taxonomy else None
+    if model.taxonomy:
+        taxonomy: Path | None = rel(model.taxonomy)
+        if not taxonomy.is_file():
+            raise ConfigError(f"{path}: settings.taxonomy: {taxonomy} does not exist")
+    else:
+        taxonomy = base / "taxonomy.yaml" if (base / "taxonomy.yaml").is_file() else None
     return Settings(
         sources_path=path.resolve(),
         timezone=timezone,

@@ -1,0 +1,21 @@
+"""The daily flow: ingest every due feed, then render today's digest."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from prefect import flow
+
+from flows.digest import digest_sources
+from flows.ingest import ingest_sources
+from newsmon.config import load_sources
+
+
+@flow(name="newsmon-daily", log_prints=False)
+def daily(sources_path: str = "sources.yaml") -> dict[str, Any]:
+    """Ingest, then write today's digest."""
+    sources = load_sources(Path(sources_path))
+    ingested = ingest_sources(sources)
+    written = digest_sources(sources)
+    return {"ingest": ingested, "digest": written}

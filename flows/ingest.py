@@ -1,0 +1,195 @@
+"""The ingest flow: due feeds -> fetch and parse -> new entries -> pages -> analysis -> warehouse.
+
+Tasks do the network and CPU work per feed and return values; the flow alone writes the warehouse,
+one transaction per feed batch, so a run killed halfway keeps every batch it committed.
+"""
+
+from __future__ import annotations
+
+from concurrent.futures import Future
+from dataclasses import asdict
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from prefect import flow, get_run_logger, task
+from prefect.cache_policies import NO_CACHE
+from prefect.futures import as_completed
+
+from newsmon.clustering import cluster_articles
+from newsmon.config import Settings, Sources, load_sources
+from newsmon.escalation import analyze
+from newsmon.fetch import Fetcher
+from newsmon.identity import canonical_url
+from newsmon.ingest import FeedFetch, IngestCounts, RobotsCache, due, fetch_articles, fetch_feed
+from newsmon.models import Analysis, Article, Entry, Feed, FeedState, FetchResult
+from newsmon.netguard import AddressGuard
+from newsmon.progress import report
+from newsmon.store import (
+    feed_states, finish_run, known_urls, record_feed, start_run, store_analyses, store_articles,
+)
+from newsmon.vocab import Taxonomy, load_taxonomy
+from newsmon.warehouse import Warehouse, load_seed_corpus, open_warehouse
+
+# Fetcher retries transient failures itself (with backoff and Retry-After, which Prefect's retries
+# cannot honour), so the network tasks carry no Prefect retries of their own; no task is cached.
+
+
+@task(name="fetch-feed", cache_policy=NO_CACHE)
+def fetch_feed_task(fetcher: Fetcher, feed: Feed, state: FeedState | None, max_entries: int) -> FeedFetch:
+    """Fetch and parse one feed."""
+    return fetch_feed(fetcher, feed, state, max_entries=max_entries)
+
+
+@task(name="fetch-pages", cache_policy=NO_CACHE)
+def fetch_pages_task(
+    fetcher: Fetcher, robots: RobotsCache | None, feed: Feed, entries: list[Entry],
+    taxonomy: Taxonomy, now: datetime,
+) -> tuple[list[Article], dict[str, Analysis], int]:
+    """Fetch, extract and analyse one feed's new entries."""
+    articles, requested = fetch_articles(fetcher, robots, feed, entries, now=now)
+    analyses = {
+        a.canonical_url: analyze(a.title, a.summary, a.text if a.full_text else "", taxonomy=taxonomy)
+        for a in articles
+    }
+    return articles, analyses, requested
+
+
+def prepare(warehouse: Warehouse, settings: Settings, *, now: datetime) -> None:
+    """Load the seed corpus (idempotent) and index it for near-duplicate matching."""
+    added = load_seed_corpus(warehouse, settings.seed_corpus)
+    if added:
+        seeds = [aid for aid in added]
+        with warehouse.transaction() as con:
+            analyses = {}
+            for aid, title, summary, text in con.execute(
+                "SELECT id, title, summary, text FROM articles WHERE id IN (SELECT unnest(?))", [seeds]
+            ).fetchall():
+                analyses[aid] = analyze(title, summary, text, taxonomy=load_taxonomy(settings.taxonomy))
+            store_analyses(con, analyses, now=now)
+            cluster_articles(con, seeds, now=now, window_days=settings.neardup_window_days)
+
+
+@flow(name="newsmon-ingest", log_prints=False)
+def ingest(sources_path: str = "sources.yaml") -> dict[str, Any]:
+    """Fetch every due feed of ``sources_path`` and store what is new."""
+    sources = load_sources(Path(sources_path))
+    return ingest_sources(sources)
+
+
+def ingest_sources(sources: Sources) -> dict[str, Any]:
+    """The body of the ingest flow, for a validated Sources (callable from other flows)."""
+    logger = get_run_logger()
+    settings = sources.settings
+    now = _utcnow()
+    taxonomy = load_taxonomy(settings.taxonomy)
+    counts = IngestCounts()
+    with open_warehouse(settings.warehouse, wait=30.0) as warehouse:
+        prepare(warehouse, settings, now=now)
+        with warehouse.transaction() as con:
+            run_id = start_run(con, "ingest", now=now)
+        states = feed_states(warehouse.con)
+        guard = AddressGuard(settings.allow_private_hosts)
+        with Fetcher(settings.fetch, user_agent=settings.user_agent, guard=guard) as fetcher:
+            robots = RobotsCache(fetcher, settings.user_agent) if settings.fetch.respect_robots else None
+            feed_futures: list[Future[Any]] = []
+            for feed in sources.feeds:
+                state = states.get(feed.name)
+                if state is not None and state.url != feed.url:
+                    state = None  # the user changed the URL: old validators and backoff no longer apply
+                skip = due(state, now=now, interval_minutes=settings.fetch.interval_minutes)
+                if skip:
+                    _record(warehouse, run_id, FeedFetch(feed, FetchResult(feed.url, None), skipped=skip),
+                            now=now, settings=settings, new=0)
+                    counts.feeds_skipped += 1
+                    continue
+                feed_futures.append(
+                    fetch_feed_task.submit(fetcher, feed, state, settings.fetch.max_entries_per_feed)
+                )
+            claimed: set[str] = set()
+            page_futures = []
+            budget = settings.fetch.max_pages_per_run
+            for done, future in enumerate(as_completed(feed_futures), start=1):
+                fetched: FeedFetch = future.result()
+                report("feeds", done, len(feed_futures))
+                entries = _new_entries(warehouse, fetched, claimed)[: max(budget, 0)]
+                budget -= len(entries)
+                _record(warehouse, run_id, fetched, now=now, settings=settings, new=len(entries))
+                if fetched.outcome in ("ok", "not-modified"):
+                    counts.feeds_ok += 1
+                else:
+                    counts.feeds_failed += 1
+                    counts.failures.append((fetched.feed.name, fetched.error or fetched.outcome))
+                    logger.warning("feed %s: %s", fetched.feed.name, fetched.error)
+                if entries:
+                    page_futures.append(
+                        fetch_pages_task.submit(fetcher, robots, fetched.feed, entries, taxonomy, now)
+                    )
+            for done, future in enumerate(as_completed(page_futures), start=1):
+                articles, analyses, requested = future.result()
+                counts.pages_fetched += requested
+                _store(warehouse, articles, analyses, counts, now=now, settings=settings)
+                report("pages", done, len(page_futures))
+        with warehouse.transaction() as con:
+            finish_run(con, run_id, counts, now=_utcnow())
+    logger.info(
+        "ingest: %d feeds ok, %d failed, %d skipped; %d new articles, %d copies",
+        counts.feeds_ok, counts.feeds_failed, counts.feeds_skipped, counts.articles_new,
+        counts.articles_copies,
+    )
+    return {"run_id": run_id, **asdict(counts)}
+
+
+def _new_entries(warehouse: Warehouse, fetched: FeedFetch, claimed: set[str]) -> list[Entry]:
+    """Entries whose canonical URL is neither stored nor taken by another feed in this run."""
+    if fetched.parsed is None:
+        return []
+    by_url: dict[str, Entry] = {}
+    for entry in fetched.parsed.entries:
+        by_url.setdefault(canonical_url(entry.link), entry)
+    stored = known_urls(warehouse.con, by_url)
+    fresh = []
+    for url, entry in by_url.items():
+        if url in stored or url in claimed:
+            continue
+        claimed.add(url)
+        fresh.append(entry)
+    if stored:
+        # the same article carried by this feed too: remember it without fetching the page again
+        with warehouse.transaction() as con:
+            for url in stored:
+                con.execute(
+                    """INSERT INTO article_feeds SELECT id, ?, ? FROM articles WHERE canonical_url = ?
+                       ON CONFLICT DO NOTHING""",
+                    [fetched.feed.name, _utcnow(), url],
+                )
+    return fresh
+
+
+def _record(warehouse: Warehouse, run_id: str, fetched: FeedFetch, *, now: datetime,
+            settings: Settings, new: int) -> None:
+    with warehouse.transaction() as con:
+        record_feed(con, run_id, fetched, now=now, interval_minutes=settings.fetch.interval_minutes, new=new)
+
+
+def _store(warehouse: Warehouse, articles: list[Article], analyses: dict[str, Analysis],
+           counts: IngestCounts, *, now: datetime, settings: Settings) -> None:
+    """One feed's batch in one transaction: articles, their analyses, near-duplicates and stories."""
+    with warehouse.transaction() as con:
+        stored = store_articles(con, articles, now=now)
+        by_id = {
+            aid: analyses[url]
+            for aid, url in con.execute(
+                "SELECT id, canonical_url FROM articles WHERE id IN (SELECT unnest(?))", [stored.new]
+            ).fetchall()
+        }
+        store_analyses(con, by_id, now=now)
+        results = cluster_articles(con, stored.new, now=now, window_days=settings.neardup_window_days)
+    near = sum(1 for r in results if r.duplicate_of is not None and r.id in stored.originals)
+    counts.articles_new += len(stored.originals) - near
+    counts.articles_copies += len(stored.copies) + near
+    counts.articles_seen += len(stored.seen)
+
+
+def _utcnow() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)

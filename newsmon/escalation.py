@@ -22,11 +22,14 @@ _CLAUSE_BREAK = re.compile(r";|:|\bbut\b|\bwhile\b|\bwhereas\b| - |\"|\(|\)")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b|\bago\b|\blast (?:year|decade)\b|\bin the past\b")
 _FAILED = re.compile(r"collaps|called off|broke down|break down|stalled|suspend|cancel|abandon|"
                      r"violat|fail|scrap|end(?:s|ed)? without|no deal")  # fmt: skip
-_SENTENCE_END = re.compile(r"[.!?]+[\"')\]]*\s+|\n+")
-_ABBREVIATIONS = frozenset(
-    "u.s u.n u.k e.u mr mrs ms dr st gen lt col sgt gov sen rep jan feb mar apr jun jul aug sep "
-    "sept oct nov dec no vs inc corp jr sr maj capt adm cmdr prof".split()
+# A sentence ends at . ! ? before a space and no lower-case letter, except after an initial
+# ("U.S.", "J.") or a common abbreviation; a line break always ends one.
+_SENTENCE_END = re.compile(
+    r"(?<!\b[A-Za-z])(?<!\b(?:Mr|Dr|St|Ms|No|vs|Lt|Jr|Sr))"
+    r"(?<!\b(?:Mrs|Gen|Col|Sgt|Gov|Sen|Rep|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Inc|Maj|Adm))"
+    r"[.!?]+[\"')\]]*\s+(?![a-z])|\n+"
 )
+_CASUALTY_HINT = re.compile(r"kill|dead|die|slain|toll|wound|injur|hurt|claim|left", re.I)
 _NUMBER_WORDS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
     "fifteen sixteen seventeen eighteen nineteen twenty".split())}  # fmt: skip
@@ -63,6 +66,9 @@ def analyze(title: str, summary: str = "", text: str = "", *, taxonomy: Taxonomy
         if term is None or (term.weak and not context):
             continue
         index = bisect.bisect_right(starts, m.start) - 1
+        done = per_event.get(term.ident, 0) >= MAX_EVIDENCE_PER_EVENT or (term.ident, index) in seen
+        if done and not (term.deesc and not deescalation):
+            continue
         s_start, s_end = sentences[index]
         status = _status(low, m, term, s_start, s_end, taxonomy)
         if term.deesc and status in {"real", "hypothetical"} and not _failed(low, m, s_end):
@@ -71,7 +77,7 @@ def analyze(title: str, summary: str = "", text: str = "", *, taxonomy: Taxonomy
             continue
         if not term.weak and not context and not _has_actor(tags.actor_mentions, s_start, s_end):
             continue
-        if per_event.get(term.ident, 0) >= MAX_EVIDENCE_PER_EVENT or (term.ident, index) in seen:
+        if done:
             continue
         seen.add((term.ident, index))
         per_event[term.ident] = per_event.get(term.ident, 0) + 1
@@ -95,13 +101,6 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start = 0
     for m in _SENTENCE_END.finditer(text):
-        if "\n" not in m.group(0):
-            word = text[max(start, m.start() - 6) : m.start()].rsplit(None, 1)[-1:] or [""]
-            token = word[0].lower().strip("(\"'")
-            if token in _ABBREVIATIONS or re.fullmatch(r"[A-Za-z]", token):
-                continue
-            if m.end() < len(text) and text[m.end()].islower():
-                continue
         spans.append((start, m.start() + 1))
         start = m.end()
     if start < len(text):
@@ -156,7 +155,7 @@ def _evidence(full: str, low: str, m: Mention, term: Term, span: tuple[int, int]
     if term.ident in _MODAL_EVENTS:
         modes = [(abs(x.start - m.start), t.ident) for x in mentions if s_start <= x.start < s_end
                  for t in x.terms if t.kind == "mode"]  # fmt: skip
-        own = [t.ident for _, (_, terms) in tx.automaton.iter(low[m.start : m.end])
+        own = [t.ident for _, (_, terms, _) in tx.automaton.iter(low[m.start : m.end])
                for t in terms if t.kind == "mode"]  # fmt: skip
         mode = own[0] if own else min(modes)[1] if modes else None
     here = [a for a in tags.actor_mentions if s_start <= a.start < s_end]
@@ -174,6 +173,8 @@ def _evidence(full: str, low: str, m: Mention, term: Term, span: tuple[int, int]
 
 def _count(patterns: tuple[re.Pattern[str], ...], sentence: str) -> int | None:
     best: int | None = None
+    if not _CASUALTY_HINT.search(sentence):
+        return None
     for pattern in patterns:
         for match in pattern.finditer(sentence):
             raw = match.group(1).lower().replace(",", "")

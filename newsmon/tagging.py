@@ -47,11 +47,11 @@ def scan(text: str, taxonomy: Taxonomy) -> tuple[str, list[Mention]]:
     low = fold(text)
     n = len(low)
     found: list[tuple[int, int, tuple[Term, ...]]] = []
-    for last, (length, terms) in taxonomy.automaton.iter(low):
+    for last, (length, terms, checked) in taxonomy.automaton.iter(low):
         start, end = last - length + 1, last + 1
         if (start > 0 and low[start - 1].isalnum()) or (end < n and low[end].isalnum()):
             continue
-        kept = tuple(t for t in terms if _spelled(text, start, end, t))
+        kept = tuple(t for t in terms if _spelled(text, start, end, t)) if checked else terms
         if kept:
             found.append((start, end, kept))
     found.sort(key=lambda m: (m[0], -m[1]))

@@ -201,3 +201,47 @@ def format_report(report: Report, *, misses: bool = True) -> str:
                 lines += [f"  {m.id}  gold {m.gold}  got {m.predicted}  | {m.title[:70]}"
                           for m in worst]  # fmt: skip
     return "\n".join(lines)
+
+
+def read_sentences(path: Path) -> Iterator[tuple[str, int]]:
+    """(sentence, CAMEO quad class 0-4) pairs of a ``sentence<TAB>class`` file."""
+    with path.open(encoding="utf-8") as handle:
+        for number, line in enumerate(handle, 1):
+            sentence, _, label = line.rstrip("\n").rpartition("\t")
+            if not label.strip().isdigit():
+                raise InputError(f"{path}:{number}: expected sentence<TAB>class", line=number)
+            yield sentence, int(label)
+
+
+def expected_level(quad_class: int) -> str:
+    """The level a CAMEO quad class should get: 4 -> "3", 3 -> "2", 0-2 -> "<2"."""
+    return {4: "3", 3: "2"}.get(quad_class, "<2")
+
+
+def score_sentences(pairs: Iterable[tuple[str, int]], taxonomy: Taxonomy) -> dict[tuple[int, int], int]:
+    """Confusion of CAMEO class (rows) against predicted level (columns)."""
+    confusion: dict[tuple[int, int], int] = {}
+    for sentence, quad in pairs:
+        level = analyze(sentence, taxonomy=taxonomy).level
+        confusion[(quad, level)] = confusion.get((quad, level), 0) + 1
+    return confusion
+
+
+def format_sentences(confusion: dict[tuple[int, int], int]) -> str:
+    """The class-by-level matrix and the share of sentences at their expected level."""
+    lines = ["confusion (rows CAMEO class 0-4, columns predicted level 0-3):",
+             "      " + "".join(f"{p:>6}" for p in LEVELS)]  # fmt: skip
+    for c in range(5):
+        lines.append(f"{c:>6}" + "".join(f"{confusion.get((c, p), 0):>6}" for p in LEVELS))
+    right = sum(v for (c, p), v in confusion.items()
+                if expected_level(c) == (str(p) if p >= 2 else "<2"))  # fmt: skip
+    total = sum(confusion.values())
+    lines.append(f"at expected level (4->3, 3->2, 0-2-><2): {right}/{total} = {right / total:.3f}"
+                 if total else "no sentences")  # fmt: skip
+    material = _prf((c == 4, p == 3) for (c, p), v in confusion.items() for _ in range(v))
+    conflict = _prf((c >= 3, p >= 2) for (c, p), v in confusion.items() for _ in range(v))
+    lines.append(f"class 4 as level 3:       P {material.precision:.3f}  R {material.recall:.3f}"
+                 f"  F1 {material.f1:.3f}")  # fmt: skip
+    lines.append(f"class 3-4 as level >= 2:  P {conflict.precision:.3f}  R {conflict.recall:.3f}"
+                 f"  F1 {conflict.f1:.3f}")  # fmt: skip
+    return "\n".join(lines)

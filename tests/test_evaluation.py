@@ -77,3 +77,14 @@ def test_dev_figures_stay_above_floor() -> None:
               "events": 0.58, "kappa": 0.58}  # fmt: skip
 
     assert {} == {k: round(v, 3) for k, v in measured.items() if v < floors[k]}
+
+
+def test_sentences_confusion(tmp_path: Path) -> None:
+    """A sentence file is scored as CAMEO class against predicted level."""
+    from newsmon.evaluation import read_sentences, score_sentences
+
+    path = tmp_path / "s.tsv"
+    path.write_text("Israeli airstrikes killed 20 in Beirut.\t4\nThe bakery opened.\t0\n",
+                    encoding="utf-8")  # fmt: skip
+
+    assert {(4, 3): 1, (0, 0): 1} == score_sentences(read_sentences(path), load_taxonomy())

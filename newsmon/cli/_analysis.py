@@ -13,7 +13,15 @@ from newsmon.cli import main
 from newsmon.cli._common import expected_errors
 from newsmon.errors import InputError
 from newsmon.escalation import analyze
-from newsmon.evaluation import format_report, predict, read_gold, score
+from newsmon.evaluation import (
+    format_report,
+    format_sentences,
+    predict,
+    read_gold,
+    read_sentences,
+    score,
+    score_sentences,
+)
 from newsmon.models import Analysis
 from newsmon.vocab import Taxonomy, load_taxonomy
 
@@ -127,19 +135,29 @@ def eval_group() -> None:
 
 
 @eval_group.command("analysis")
-@click.option("--gold", "gold_path", type=click.Path(dir_okay=False, exists=True), required=True,
+@click.option("--gold", "gold_path", type=click.Path(dir_okay=False, exists=True),
               help="Labelled JSONL items with a \"gold\" label, as the shared dev set.")  # fmt: skip
+@click.option("--sentences", "sentences_path", type=click.Path(dir_okay=False, exists=True),
+              help="sentence<TAB>CAMEO class 0-4 lines: prints class against level.")  # fmt: skip
 @taxonomy_option
 @click.option("--worst", type=int, default=10, show_default=True,
               help="How many of the worst misses to list per field (0: none).")  # fmt: skip
 @expected_errors
-def eval_analysis(gold_path: str, taxonomy_path: str | None, worst: int) -> None:
+def eval_analysis(gold_path: str | None, sentences_path: str | None, taxonomy_path: str | None,
+                  worst: int) -> None:  # fmt: skip
     """Score the analysis on a labelled file: relevance, escalation, level, sets, worst misses.
 
     \b
     Example:
         newsmon eval analysis --gold ../shared/eval/dev.jsonl --worst 5
+        newsmon eval analysis --sentences ../shared/data/cameo-sentences/train.tsv
     """
+    if not gold_path and not sentences_path:
+        raise click.UsageError("give --gold, --sentences or both")
     taxonomy = _taxonomy(taxonomy_path)
-    report = score(predict(read_gold(Path(gold_path)), taxonomy), worst=worst)
-    click.echo(format_report(report, misses=worst > 0))
+    if gold_path:
+        report = score(predict(read_gold(Path(gold_path)), taxonomy), worst=worst)
+        click.echo(format_report(report, misses=worst > 0))
+    if sentences_path:
+        confusion = score_sentences(read_sentences(Path(sentences_path)), taxonomy)
+        click.echo(format_sentences(confusion))

@@ -107,12 +107,13 @@ def ingest_sources(sources: Sources) -> dict[str, Any]:
                     fetch_feed_task.submit(fetcher, feed, state, settings.fetch.max_entries_per_feed)
                 )
             claimed: set[str] = set()
+            also: list[tuple[str, str]] = []
             page_futures = []
             budget = settings.fetch.max_pages_per_run
             for done, future in enumerate(as_completed(feed_futures), start=1):
                 fetched: FeedFetch = future.result()
                 report("feeds", done, len(feed_futures))
-                entries = _new_entries(warehouse, fetched, claimed)[: max(budget, 0)]
+                entries = _new_entries(warehouse, fetched, claimed, also)[: max(budget, 0)]
                 budget -= len(entries)
                 _record(warehouse, run_id, fetched, now=now, settings=settings, new=len(entries))
                 if fetched.outcome in ("ok", "not-modified"):
@@ -130,6 +131,7 @@ def ingest_sources(sources: Sources) -> dict[str, Any]:
                 counts.pages_fetched += requested
                 _store(warehouse, articles, analyses, counts, now=now, settings=settings)
                 report("pages", done, len(page_futures))
+        _carriers(warehouse, also)
         with warehouse.transaction() as con:
             finish_run(con, run_id, counts, now=_utcnow())
     logger.info(
@@ -140,8 +142,14 @@ def ingest_sources(sources: Sources) -> dict[str, Any]:
     return {"run_id": run_id, **asdict(counts)}
 
 
-def _new_entries(warehouse: Warehouse, fetched: FeedFetch, claimed: set[str]) -> list[Entry]:
-    """Entries whose canonical URL is neither stored nor taken by another feed in this run."""
+def _new_entries(
+    warehouse: Warehouse, fetched: FeedFetch, claimed: set[str], also: list[tuple[str, str]]
+) -> list[Entry]:
+    """Entries whose canonical URL is neither stored nor taken by another feed in this run.
+
+    A URL another feed took in this run is added to ``also`` as (feed, canonical URL), so that this
+    feed is recorded as a carrier once the article is stored.
+    """
     if fetched.parsed is None:
         return []
     by_url: dict[str, Entry] = {}
@@ -150,20 +158,30 @@ def _new_entries(warehouse: Warehouse, fetched: FeedFetch, claimed: set[str]) ->
     stored = known_urls(warehouse.con, by_url)
     fresh = []
     for url, entry in by_url.items():
-        if url in stored or url in claimed:
+        if url in claimed:
+            also.append((fetched.feed.name, url))
+            continue
+        if url in stored:
             continue
         claimed.add(url)
         fresh.append(entry)
     if stored:
         # the same article carried by this feed too: remember it without fetching the page again
-        with warehouse.transaction() as con:
-            for url in stored:
-                con.execute(
-                    """INSERT INTO article_feeds SELECT id, ?, ? FROM articles WHERE canonical_url = ?
-                       ON CONFLICT DO NOTHING""",
-                    [fetched.feed.name, _utcnow(), url],
-                )
+        _carriers(warehouse, [(fetched.feed.name, url) for url in stored])
     return fresh
+
+
+def _carriers(warehouse: Warehouse, pairs: list[tuple[str, str]]) -> None:
+    """Record that each feed carried the stored article at each canonical URL."""
+    if not pairs:
+        return
+    with warehouse.transaction() as con:
+        for feed, url in pairs:
+            con.execute(
+                """INSERT INTO article_feeds SELECT id, ?, ? FROM articles WHERE canonical_url = ?
+                   ON CONFLICT DO NOTHING""",
+                [feed, _utcnow(), url],
+            )
 
 
 def _record(warehouse: Warehouse, run_id: str, fetched: FeedFetch, *, now: datetime,

@@ -31,3 +31,16 @@ def demo_server() -> Iterator[DemoServer]:
     """The demo site (sample feeds and article pages) on 127.0.0.1; stopped after the test."""
     with start_demo_server() as server:
         yield server
+
+
+# -- Prefect -------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def prefect_harness() -> Iterator[None]:
+    """One temporary Prefect server for the session (telemetry off), for tests that run flows."""
+    import flows  # noqa: F401  (sets newsmon's Prefect environment defaults first)
+    from prefect.testing.utilities import prefect_test_harness
+
+    with prefect_test_harness(server_startup_timeout=120):
+        yield

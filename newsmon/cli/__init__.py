@@ -45,3 +45,4 @@ atexit.register(_quiet_teardown)
 from newsmon.cli import _pipeline  # noqa: E402,F401
 from newsmon.cli import _cluster  # noqa: E402,F401
 from newsmon.cli import _analysis  # noqa: E402,F401
+from newsmon.cli import _ops  # noqa: E402,F401

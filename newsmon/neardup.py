@@ -177,14 +177,17 @@ def is_near_duplicate(jaccard: np.ndarray, containment: np.ndarray, smaller: np.
     return (jaccard >= JACCARD_MIN) | ((containment >= CONTAINMENT_MIN) & (smaller >= CONTAINMENT_SIZE_MIN))
 
 
-def band_keys(signatures: np.ndarray) -> np.ndarray:
-    """``(n, BANDS)`` uint32 keys: one hash per band of rows of each signature."""
+def band_keys(signatures: np.ndarray, *, chunk: int = 65_536) -> np.ndarray:
+    """``(n, BANDS)`` uint32 keys: one hash per band of rows of each signature (in chunks, to bound memory)."""
     rows = NUM_PERM // BANDS
-    s = signatures.reshape(len(signatures), BANDS, rows).astype(np.uint64)
-    with np.errstate(over="ignore"):
-        h = (s * _BAND_MIX[None, None, :]).sum(axis=2, dtype=np.uint64)
-        h ^= h >> np.uint64(31)
-    return (h & np.uint64(0xFFFFFFFF)).astype(np.uint32)
+    out = np.empty((len(signatures), BANDS), dtype=np.uint32)
+    for start in range(0, len(signatures), chunk):
+        s = signatures[start : start + chunk].reshape(-1, BANDS, rows).astype(np.uint64)
+        with np.errstate(over="ignore"):
+            h = (s * _BAND_MIX[None, None, :]).sum(axis=2, dtype=np.uint64)
+            h ^= h >> np.uint64(31)
+        out[start : start + chunk] = h & np.uint64(0xFFFFFFFF)
+    return out
 
 
 class NearDupIndex:
@@ -273,5 +276,10 @@ class NearDupIndex:
 
 def _sorted_bands(keys: np.ndarray, offset: int) -> tuple[np.ndarray, np.ndarray]:
     """Per band: the keys sorted, and the item number of each (offset by where the segment starts)."""
-    order = np.argsort(keys.T, axis=1, kind="stable").astype(np.int32)
-    return np.take_along_axis(keys.T, order, axis=1), order + np.int32(offset)
+    sorted_keys = np.empty((BANDS, len(keys)), dtype=np.uint32)
+    order = np.empty((BANDS, len(keys)), dtype=np.int32)
+    for band in range(BANDS):  # one band at a time keeps the int64 argsort temporary small
+        o = np.argsort(keys[:, band], kind="stable")
+        sorted_keys[band] = keys[o, band]
+        order[band] = o + offset
+    return sorted_keys, order

@@ -1,8 +1,9 @@
-"""Selecting a day's coverage from the warehouse and rendering it with Jinja2.
+"""Selecting a day's coverage from the warehouse: stories, regions, trends and feed health.
 
-The digest day runs midnight to midnight in the configured time zone. Articles are grouped into stories
-(copies folded into their original), stories into regions; the rendering is deterministic: the same
-warehouse and day give byte-identical files.
+The digest day runs midnight to midnight in the configured time zone; an article belongs to the day it was
+first fetched. Seed-corpus articles never appear and a copy of a seed article is not a story (it is counted
+as a seed-corpus match); other copies fold into their original. Everything here reads the warehouse only, so
+the same warehouse and day give the same ``DigestData`` (rendering lives in ``newsmon.render``).
 """
 
 from __future__ import annotations
@@ -11,27 +12,37 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
-from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import duckdb
-from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
 LEVEL_WORDS = {3: "material escalation", 2: "threats and posturing", 1: "conflict coverage", 0: "other"}
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#!|~])")
+DEESCALATION_EVENTS = ("AGREE", "RETREAT", "CONSULT", "COOPERATE", "AID", "YIELD", "CONCEDE")
+BASELINE_DAYS = 7
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#!|~()])")
 _MD_LINE_START = re.compile(r"^(\s*)([-+=]|\d+[.)])")
+_SAFE_URL = re.compile(r"^https?://[^\s<>\"'`()\[\]{}\\]+$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
 class Report:
-    """One outlet's report of a story: the original or a copy."""
+    """One outlet's report of a story: an original or a copy folded into it."""
 
-    article_id: str
     outlet: str
     title: str
-    url: str
-    seen: datetime  # local time
+    url: str | None  # the canonical http(s) URL, else the feed's http(s) link, else None (no link)
     copy: bool
+
+
+@dataclass(frozen=True)
+class Why:
+    """One piece of evidence: the event type, its mode, the sentence and casualty figures where stated."""
+
+    event: str
+    mode: str | None
+    sentence: str
+    killed: int | None
+    wounded: int | None
 
 
 @dataclass(frozen=True)
@@ -40,25 +51,45 @@ class StoryView:
 
     story_id: str
     title: str
-    url: str
+    url: str | None
     excerpt: str
     level: int
     score: float
     deescalation: bool
+    region: str | None
     regions: tuple[str, ...]
     actors: tuple[str, ...]
     first_seen: datetime  # local time
     continuing: bool
     reports: tuple[Report, ...]
-    why: tuple[dict[str, object], ...] = ()
+    copies: tuple[Report, ...]
+    why: tuple[Why, ...] = ()
 
     @property
     def level_words(self) -> str:
-        return LEVEL_WORDS.get(self.level, "other")
+        return "de-escalation" if self.deescalation else LEVEL_WORDS.get(self.level, "other")
 
     @property
     def outlets(self) -> tuple[str, ...]:
-        return tuple(dict.fromkeys(r.outlet for r in self.reports))
+        return tuple(dict.fromkeys(r.outlet for r in self.reports + self.copies))
+
+
+@dataclass(frozen=True)
+class RegionTrend:
+    """A region's escalation today against its 7-day baseline (index: the sum of its stories' levels)."""
+
+    region: str
+    stories: int
+    mean_level: float | None
+    base_stories: float
+    base_level: float | None
+    index: int
+    base_index: float
+    arrow: str  # 'rising', 'easing', 'steady' or 'no baseline'
+
+    @property
+    def delta(self) -> float:
+        return self.index - self.base_index
 
 
 @dataclass(frozen=True)
@@ -70,25 +101,49 @@ class FeedHealth:
     reason: str
 
 
+@dataclass(frozen=True)
+class RunTimes:
+    """An ingest run of the day: local start and end, feeds and new articles."""
+
+    started: str
+    finished: str
+    feeds_ok: int
+    feeds_failed: int
+    articles_new: int
+
+
 @dataclass
 class DigestData:
     """Everything a digest template needs for one day."""
 
     day: date
     timezone: str
-    regions: list[tuple[str, list[StoryView]]] = field(default_factory=list)
+    min_level: int = 1
+    sections: list[tuple[str, list[StoryView]]] = field(default_factory=list)
     other: list[StoryView] = field(default_factory=list)
     deescalation: list[StoryView] = field(default_factory=list)
+    trends: list[RegionTrend] = field(default_factory=list)
+    has_baseline: bool = False
     feed_health: list[FeedHealth] = field(default_factory=list)
     copies: int = 0
     seed_matches: int = 0
     articles: int = 0
     outlets: int = 0
-    runs: list[tuple[str, str, str]] = field(default_factory=list)
+    runs: list[RunTimes] = field(default_factory=list)
 
     @property
     def stories(self) -> int:
-        return sum(len(s) for _, s in self.regions) + len(self.other)
+        return sum(len(s) for _, s in self.sections) + len(self.other)
+
+    @property
+    def story_ids(self) -> list[str]:
+        shown = [s for _, ss in self.sections for s in ss] + self.other + self.deescalation
+        return sorted({s.story_id for s in shown})
+
+    @property
+    def rising(self) -> list[RegionTrend]:
+        """Regions whose escalation rose against their baseline, most first."""
+        return sorted((t for t in self.trends if t.arrow == "rising"), key=lambda t: (-t.delta, t.region))
 
 
 def day_bounds(day: date, tz: ZoneInfo) -> tuple[datetime, datetime]:
@@ -98,91 +153,232 @@ def day_bounds(day: date, tz: ZoneInfo) -> tuple[datetime, datetime]:
     return start, end
 
 
+_ROWS = """
+SELECT a.id, a.title, a.outlet, a.url, a.canonical_url, a.fetched, a.duplicate_of,
+       COALESCE(o.is_seed, false), COALESCE(a.story_id, a.duplicate_of, a.id),
+       COALESCE(x.level, ox.level, 0), COALESCE(x.score, ox.score, 0),
+       COALESCE(x.deescalation, ox.deescalation, false), COALESCE(x.article_id, ox.article_id, a.id),
+       (SELECT r.region FROM article_regions r WHERE r.article_id = COALESCE(x.article_id, ox.article_id)
+         ORDER BY r.rank, r.region LIMIT 1),
+       CASE WHEN a.summary <> '' THEN a.summary ELSE substr(a.text, 1, 600) END
+FROM articles a
+LEFT JOIN articles o ON o.id = a.duplicate_of
+LEFT JOIN article_analysis x ON x.article_id = a.id
+LEFT JOIN article_analysis ox ON ox.article_id = a.duplicate_of
+WHERE NOT a.is_seed AND a.fetched >= ? AND a.fetched < ?
+ORDER BY a.fetched, a.id
+"""
+
+
+@dataclass(frozen=True)
+class _Row:
+    id: str
+    title: str
+    outlet: str
+    url: str
+    canonical_url: str
+    fetched: datetime
+    duplicate_of: str | None
+    of_seed: bool
+    story: str
+    level: int
+    score: float
+    deesc: bool
+    analysis_id: str
+    region: str | None
+    summary: str
+
+
 def collect(con: duckdb.DuckDBPyConnection, day: date, *, timezone: str, min_level: int = 1) -> DigestData:
-    """Read the day's stories, copies and feed health from the warehouse."""
+    """Read the day's stories, trends, copies, feed health and runs from the warehouse."""
     tz = ZoneInfo(timezone)
     start, end = day_bounds(day, tz)
-    rows = con.execute(
-        """SELECT a.id, a.title, a.url, a.outlet, a.text, a.summary, a.fetched, a.duplicate_of,
-                  COALESCE(a.story_id, COALESCE(a.duplicate_of, a.id)) AS story,
-                  COALESCE(x.level, 0), COALESCE(x.score, 0), COALESCE(x.deescalation, false),
-                  o.is_seed
-           FROM articles a
-           LEFT JOIN article_analysis x ON x.article_id = COALESCE(a.duplicate_of, a.id)
-           LEFT JOIN articles o ON o.id = a.duplicate_of
-           WHERE NOT a.is_seed AND a.fetched >= ? AND a.fetched < ?
-           ORDER BY a.fetched, a.id""",
-        [start, end],
-    ).fetchall()
-    data = DigestData(day=day, timezone=timezone, articles=len(rows))
-    data.copies = sum(1 for r in rows if r[7] is not None)
-    data.seed_matches = sum(1 for r in rows if r[12])
-    data.outlets = len({r[3] for r in rows})
-    by_story: dict[str, list[tuple]] = defaultdict(list)  # type: ignore[type-arg]
-    for r in rows:
-        by_story[r[8]].append(r)
-    views = [_story(con, sid, members, tz, start) for sid, members in by_story.items()]
-    views = [v for v in views if v is not None]
-    region_map: dict[str, list[StoryView]] = defaultdict(list)
-    for v in views:
-        if v.deescalation:
-            data.deescalation.append(v)
-        if v.level < min_level or (v.deescalation and v.level < 2):
+    window_start, _ = day_bounds(day - timedelta(days=BASELINE_DAYS), tz)
+    rows = [_Row(*r) for r in con.execute(_ROWS, [window_start, end]).fetchall()]
+    today = [r for r in rows if r.fetched >= start]
+    data = DigestData(day=day, timezone=timezone, min_level=min_level, articles=len(today))
+    data.seed_matches = sum(1 for r in today if r.of_seed)
+    data.copies = sum(1 for r in today if r.duplicate_of is not None and not r.of_seed)
+    earlier = _earlier_digest_stories(con, day)
+    by_story: dict[str, list[_Row]] = defaultdict(list)
+    for r in today:
+        if not r.of_seed:
+            by_story[r.story].append(r)
+    regions: dict[str, list[StoryView]] = defaultdict(list)
+    for sid, members in by_story.items():
+        view = _story(con, sid, members, tz, continuing=sid in earlier)
+        if view.level < 1 or (view.level < min_level and not view.deescalation):
             continue
-        if v.regions:
-            region_map[v.regions[0]].append(v)
+        if view.deescalation:
+            data.deescalation.append(view)
+        elif view.region:
+            regions[view.region].append(view)
         else:
-            data.other.append(v)
+            data.other.append(view)
     order = lambda s: (-s.level, -s.score, s.first_seen, s.story_id)  # noqa: E731
-    for stories in region_map.values():
+    for stories in regions.values():
         stories.sort(key=order)
-    data.regions = sorted(region_map.items(), key=lambda kv: (-kv[1][0].level, -kv[1][0].score, kv[0]))
+    data.sections = sorted(regions.items(), key=lambda kv: (-kv[1][0].level, -kv[1][0].score, kv[0]))
     data.other.sort(key=order)
     data.deescalation.sort(key=order)
-    data.feed_health = feed_health(con, now=end)
+    data.outlets = len({o for _, ss in data.sections for s in ss for o in s.outlets}
+                       | {o for s in data.other for o in s.outlets})
+    data.has_baseline = any(r.fetched < start for r in rows)
+    data.trends = _trends(rows, tz, day, min_level, [code for code, _ in data.sections],
+                          has_baseline=data.has_baseline)
+    data.feed_health = day_feed_health(con, start, end)
     data.runs = [
-        (kind, _local(started, tz).strftime("%H:%M"), _local(finished, tz).strftime("%H:%M") if finished else "—")
-        for kind, started, finished in con.execute(
-            "SELECT kind, started, finished FROM runs WHERE started >= ? AND started < ? ORDER BY started, id",
+        RunTimes(_local(s, tz).strftime("%H:%M"), _local(f, tz).strftime("%H:%M") if f else "unfinished",
+                 ok or 0, failed or 0, new or 0)
+        for s, f, ok, failed, new in con.execute(
+            """SELECT started, finished, feeds_ok, feeds_failed, articles_new FROM runs
+               WHERE kind = 'ingest' AND started >= ? AND started < ? ORDER BY started, id""",
             [start, end],
         ).fetchall()
     ]
     return data
 
 
-def _story(con: duckdb.DuckDBPyConnection, story_id: str, members: list[tuple], tz: ZoneInfo,  # type: ignore[type-arg]
-           day_start: datetime) -> StoryView | None:
-    originals = [m for m in members if m[7] is None] or members
-    lead = max(originals, key=lambda m: (m[9], m[10], -m[6].timestamp(), m[0]))
-    lead_id = lead[7] or lead[0]
+def _earlier_digest_stories(con: duckdb.DuckDBPyConnection, day: date) -> set[str]:
+    """Stories an earlier digest showed (the table exists once migration 0004 ran)."""
+    try:
+        return {r[0] for r in con.execute("SELECT story_id FROM digest_stories WHERE day < ?", [day]).fetchall()}
+    except duckdb.CatalogException:
+        return set()
+
+
+def _lead(members: list[_Row]) -> _Row:
+    """The report whose analysis speaks for the story: the highest level and score, then the earliest."""
+    originals = [m for m in members if m.duplicate_of is None] or members
+    return min(originals, key=lambda m: (-m.level, -m.score, m.fetched, m.id))
+
+
+def _story(con: duckdb.DuckDBPyConnection, story_id: str, members: list[_Row], tz: ZoneInfo, *,
+           continuing: bool) -> StoryView:
+    lead = _lead(members)
+    originals = [m for m in members if m.duplicate_of is None] or [lead]
+    headline = min(originals, key=lambda m: (m.fetched, m.id))
+    deesc = lead.deesc
     regions = tuple(r[0] for r in con.execute(
-        "SELECT region FROM article_regions WHERE article_id = ? ORDER BY rank", [lead_id]).fetchall())
+        "SELECT region FROM article_regions WHERE article_id = ? ORDER BY rank, region", [lead.analysis_id]
+    ).fetchall())
     actors = tuple(r[0] for r in con.execute(
-        "SELECT actor FROM article_actors WHERE article_id = ? ORDER BY rank", [lead_id]).fetchall())
-    why = tuple(
-        {"event": e, "sentence": s, "mode": m, "killed": k, "wounded": w}
-        for e, s, m, k, w in con.execute(
-            """SELECT event, sentence, mode, killed, wounded FROM article_events
-               WHERE article_id = ? ORDER BY seq LIMIT 2""", [lead_id]).fetchall()
-    )
+        "SELECT actor FROM article_actors WHERE article_id = ? ORDER BY rank, actor", [lead.analysis_id]
+    ).fetchall())
+    events = con.execute(
+        "SELECT event, mode, sentence, killed, wounded FROM article_events WHERE article_id = ? ORDER BY seq",
+        [lead.analysis_id],
+    ).fetchall()
+    if deesc:  # steps down first, so the section shows why it is a de-escalation
+        events.sort(key=lambda e: e[0] not in DEESCALATION_EVENTS)
+    why = _evidence([Why(*e) for e in events], headline.title)
     first = con.execute(
-        "SELECT min(fetched) FROM articles WHERE COALESCE(story_id, COALESCE(duplicate_of, id)) = ?",
+        """SELECT min(a.fetched) FROM articles a LEFT JOIN articles o ON o.id = a.duplicate_of
+           WHERE NOT a.is_seed AND NOT COALESCE(o.is_seed, false)
+             AND COALESCE(a.story_id, a.duplicate_of, a.id) = ?""",
         [story_id],
     ).fetchone()
-    first_seen = first[0] if first and first[0] else lead[6]
-    reports = tuple(
-        Report(article_id=m[0], outlet=m[3], title=m[1], url=m[2], seen=_local(m[6], tz), copy=m[7] is not None)
-        for m in sorted(members, key=lambda m: (m[7] is not None, m[6], m[0]))
-    )
+    first_seen = first[0] if first and first[0] else headline.fetched
+    seen_order = sorted(members, key=lambda m: (m.fetched, m.id))
     return StoryView(
-        story_id=story_id, title=lead[1], url=lead[2], excerpt=_excerpt(lead[5] or lead[4]),
-        level=lead[9], score=lead[10], deescalation=bool(lead[11]), regions=regions, actors=actors,
-        first_seen=_local(first_seen, tz), continuing=first_seen < day_start, reports=reports, why=why,
+        story_id=story_id, title=headline.title, url=link_url(headline.canonical_url, headline.url),
+        excerpt=_excerpt(headline.summary), level=max(m.level for m in members), score=lead.score,
+        deescalation=deesc, region=lead.region or next((m.region for m in members if m.region), None),
+        regions=regions, actors=actors, first_seen=_local(first_seen, tz), continuing=continuing,
+        reports=tuple(_report(m) for m in seen_order if m.duplicate_of is None),
+        copies=tuple(_report(m) for m in seen_order if m.duplicate_of is not None),
+        why=why,
     )
+
+
+def _report(m: _Row) -> Report:
+    return Report(outlet=m.outlet, title=m.title, url=link_url(m.canonical_url, m.url), copy=m.duplicate_of is not None)
+
+
+def _evidence(events: list[Why], headline: str, limit: int = 2) -> tuple[Why, ...]:
+    """At most ``limit`` pieces of evidence, each sentence once, the headline itself never repeated."""
+    seen = [set(_norm(headline).split())]
+    out: list[Why] = []
+    for e in events:
+        words = set(_norm(e.sentence).split())
+        if not words or any(len(words & s) >= 0.7 * min(len(words), len(s)) for s in seen):
+            continue  # the same sentence, or a rewording of one already shown
+        seen.append(words)
+        out.append(e)
+        if len(out) == limit:
+            break
+    return tuple(out)
+
+
+def _norm(text: str) -> str:
+    return " ".join(re.sub(r"[^\w\s]", " ", text.casefold()).split())
+
+
+def _trends(rows: list[_Row], tz: ZoneInfo, day: date, min_level: int, order: list[str], *,
+            has_baseline: bool) -> list[RegionTrend]:
+    """Per region: today's stories and mean level against the mean of the 7 days before."""
+    per_day: dict[tuple[date, str], list[_Row]] = defaultdict(list)
+    for r in rows:
+        if not r.of_seed:
+            per_day[(_local(r.fetched, tz).date(), r.story)].append(r)
+    levels: dict[str, dict[date, list[int]]] = defaultdict(lambda: defaultdict(list))
+    for (d, _), members in per_day.items():
+        lead = _lead(members)
+        level = max(m.level for m in members)
+        region = lead.region or next((m.region for m in members if m.region), None)
+        if region and level >= max(min_level, 1) and not lead.deesc:
+            levels[region][d].append(level)
+    base_days = [day - timedelta(days=i) for i in range(1, BASELINE_DAYS + 1)]
+    out = []
+    for region, by_day in levels.items():
+        now = by_day.get(day, [])
+        base = [lv for d in base_days for lv in by_day.get(d, [])]
+        index, base_index = sum(now), sum(base) / BASELINE_DAYS
+        if not has_baseline:
+            arrow = "no baseline"
+        elif index - base_index >= 2 and index >= 1.5 * base_index:
+            arrow = "rising"
+        elif base_index - index >= 2 and index <= base_index / 1.5:
+            arrow = "easing"
+        else:
+            arrow = "steady"
+        out.append(RegionTrend(
+            region=region, stories=len(now), mean_level=sum(now) / len(now) if now else None,
+            base_stories=len(base) / BASELINE_DAYS, base_level=sum(base) / len(base) if base else None,
+            index=index, base_index=base_index, arrow=arrow,
+        ))
+    rank = {code: i for i, code in enumerate(order)}
+    return sorted(out, key=lambda t: (rank.get(t.region, len(rank)), -t.base_index, t.region))
+
+
+def day_feed_health(con: duckdb.DuckDBPyConnection, start: datetime, end: datetime, *,
+                    stale_days: int = 3) -> list[FeedHealth]:
+    """Feeds whose last fetch of the day failed, and feeds that answered but gave nothing new for days."""
+    out = []
+    for name, outcome, status, error, new_recently, first in con.execute(
+        """SELECT e.feed, arg_max(e.outcome, e.seen_at), arg_max(e.status, e.seen_at),
+                  arg_max(e.error, e.seen_at),
+                  (SELECT max(h.seen_at) FROM feed_events h
+                    WHERE h.feed = e.feed AND h.new > 0 AND h.seen_at < ?),
+                  (SELECT min(h.seen_at) FROM feed_events h WHERE h.feed = e.feed)
+           FROM feed_events e WHERE e.seen_at >= ? AND e.seen_at < ? AND e.outcome <> 'skipped'
+           GROUP BY e.feed ORDER BY e.feed""",
+        [end, start, end],
+    ).fetchall():
+        if outcome == "gone":
+            out.append(FeedHealth(name, "gone", f"HTTP {status}: the feed says it is gone"))
+        elif outcome in ("failed", "refused"):
+            out.append(FeedHealth(name, "failed", error or f"HTTP {status}"))
+        elif first < end - timedelta(days=stale_days) and (
+            new_recently is None or new_recently < end - timedelta(days=stale_days)
+        ):
+            since = f"since {new_recently:%Y-%m-%d}" if new_recently else "ever"
+            out.append(FeedHealth(name, "stale", f"nothing new {since}"))
+    return out
 
 
 def feed_health(con: duckdb.DuckDBPyConnection, *, now: datetime, stale_days: int = 3) -> list[FeedHealth]:
-    """Feeds that are failing, backing off, stale or gone, with the reason, by name."""
+    """Feeds that are failing, backing off, stale or gone now, with the reason, by name."""
     out = []
     for name, error, failures, last_ok, gone, redirect, last_status in con.execute(
         """SELECT name, last_error, consecutive_failures, last_ok, gone, permanent_redirect, last_status
@@ -207,8 +403,7 @@ def _excerpt(text: str, limit: int = 280) -> str:
     text = " ".join(text.split())
     if len(text) <= limit:
         return text
-    cut = text[:limit].rsplit(" ", 1)[0]
-    return cut + " …"
+    return text[:limit].rsplit(" ", 1)[0] + " …"
 
 
 def md_escape(value: object) -> str:
@@ -219,38 +414,11 @@ def md_escape(value: object) -> str:
 
 
 def safe_url(value: object) -> str | None:
-    """``value`` when it is an http(s) URL without spaces or brackets, else None (no link is rendered)."""
-    url = str(value).strip()
-    if re.match(r"^https?://[^\s<>\"'()\[\]]+$", url, re.IGNORECASE):
-        return url
-    return None
+    """``value`` when it is an http(s) URL without spaces, quotes or brackets, else None (no link)."""
+    url = str(value).strip() if value is not None else ""
+    return url if _SAFE_URL.match(url) else None
 
 
-def environment() -> Environment:
-    """The Jinja2 environment of the digest templates (HTML autoescaped, Markdown escaped by filter)."""
-    env = Environment(
-        loader=PackageLoader("newsmon", "templates"),
-        autoescape=select_autoescape(["html", "html.j2"]),
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
-    env.filters["md"] = md_escape
-    env.filters["safe_url"] = safe_url
-    return env
-
-
-def render_markdown(data: DigestData) -> str:
-    """The digest as Markdown."""
-    return environment().get_template("digest.md.j2").render(d=data, level_words=LEVEL_WORDS)
-
-
-def write_digest(data: DigestData, folder: Path) -> Path:
-    """Write ``folder/YYYY-MM-DD.md`` atomically; return its path."""
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / f"{data.day.isoformat()}.md"
-    tmp = path.with_suffix(".md.tmp")
-    tmp.write_text(render_markdown(data), encoding="utf-8")
-    tmp.replace(path)
-    return path
+def link_url(canonical: str | None, raw: str | None) -> str | None:
+    """The URL a digest links: the canonical one when it is http(s), else the feed's, else none."""
+    return safe_url(canonical) or safe_url(raw)

@@ -46,3 +46,4 @@ from newsmon.cli import _pipeline  # noqa: E402,F401
 from newsmon.cli import _cluster  # noqa: E402,F401
 from newsmon.cli import _analysis  # noqa: E402,F401
 from newsmon.cli import _ops  # noqa: E402,F401
+from newsmon.cli import _digest  # noqa: E402,F401

@@ -118,26 +118,6 @@ def ingest(sources_path: str, quiet: bool) -> None:
     _print_failures(result)
 
 
-@main.command()
-@sources_option
-@click.option("--date", "day", type=click.DateTime(["%Y-%m-%d"]), default=None,
-              help="The day to render (default: today in the configured time zone).")
-@expected_errors
-def digest(sources_path: str, day: Any) -> None:
-    """Write the digest of one day from what the warehouse holds.
-
-    \b
-    Example:
-        newsmon digest
-        newsmon digest --date 2026-11-26
-    """
-    _preflight(sources_path)
-    from flows.digest import digest as digest_flow
-
-    result = digest_flow(sources_path=sources_path, day=day.date().isoformat() if day else None)
-    click.echo(f"digest: {result['path']} ({result['stories']} stories)")
-
-
 @main.group()
 def sources() -> None:
     """List or check the feeds of sources.yaml.

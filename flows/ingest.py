@@ -16,7 +16,7 @@ from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 from prefect.futures import as_completed
 
-from newsmon.clustering import cluster_articles
+from newsmon.clustering import cluster_articles, index_seed
 from newsmon.config import Settings, Sources, load_sources
 from newsmon.escalation import analyze
 from newsmon.fetch import Fetcher
@@ -57,17 +57,23 @@ def fetch_pages_task(
 
 def prepare(warehouse: Warehouse, settings: Settings, *, now: datetime) -> None:
     """Load the seed corpus (idempotent) and index it for near-duplicate matching."""
-    added = load_seed_corpus(warehouse, settings.seed_corpus)
+    load_seed_corpus(warehouse, settings.seed_corpus)
+    # seeds not analysed or sketched yet (just loaded, or loaded by a run killed right after)
+    added = [r[0] for r in warehouse.con.execute(
+        """SELECT id FROM articles WHERE is_seed AND (id NOT IN (SELECT article_id FROM article_sketches)
+             OR id NOT IN (SELECT article_id FROM article_analysis)) ORDER BY id"""
+    ).fetchall()]
     if added:
-        seeds = [aid for aid in added]
+        taxonomy = load_taxonomy(settings.taxonomy)
         with warehouse.transaction() as con:
-            analyses = {}
-            for aid, title, summary, text in con.execute(
-                "SELECT id, title, summary, text FROM articles WHERE id IN (SELECT unnest(?))", [seeds]
-            ).fetchall():
-                analyses[aid] = analyze(title, summary, text, taxonomy=load_taxonomy(settings.taxonomy))
+            analyses = {
+                aid: analyze(title, summary, text, taxonomy=taxonomy)
+                for aid, title, summary, text in con.execute(
+                    "SELECT id, title, summary, text FROM articles WHERE id IN (SELECT unnest(?))", [added]
+                ).fetchall()
+            }
             store_analyses(con, analyses, now=now)
-            cluster_articles(con, seeds, now=now, window_days=settings.neardup_window_days)
+            index_seed(con, added, now=now)
 
 
 @flow(name="newsmon-ingest", log_prints=False)
@@ -109,13 +115,15 @@ def ingest_sources(sources: Sources) -> dict[str, Any]:
             claimed: set[str] = set()
             also: list[tuple[str, str]] = []
             page_futures = []
+            pending: dict[Any, tuple[FeedFetch, int]] = {}
             budget = settings.fetch.max_pages_per_run
             for done, future in enumerate(as_completed(feed_futures), start=1):
                 fetched: FeedFetch = future.result()
                 report("feeds", done, len(feed_futures))
                 entries = _new_entries(warehouse, fetched, claimed, also)[: max(budget, 0)]
                 budget -= len(entries)
-                _record(warehouse, run_id, fetched, now=now, settings=settings, new=len(entries))
+                if not entries:
+                    _record(warehouse, run_id, fetched, now=now, settings=settings, new=0)
                 if fetched.outcome in ("ok", "not-modified"):
                     counts.feeds_ok += 1
                 else:
@@ -123,13 +131,19 @@ def ingest_sources(sources: Sources) -> dict[str, Any]:
                     counts.failures.append((fetched.feed.name, fetched.error or fetched.outcome))
                     logger.warning("feed %s: %s", fetched.feed.name, fetched.error)
                 if entries:
-                    page_futures.append(
-                        fetch_pages_task.submit(fetcher, robots, fetched.feed, entries, taxonomy, now)
-                    )
+                    future = fetch_pages_task.submit(fetcher, robots, fetched.feed, entries, taxonomy, now)
+                    page_futures.append(future)
+                    pending[future] = (fetched, len(entries))
             for done, future in enumerate(as_completed(page_futures), start=1):
                 articles, analyses, requested = future.result()
                 counts.pages_fetched += requested
-                _store(warehouse, articles, analyses, counts, now=now, settings=settings)
+                fetched, new = pending.pop(future)
+                with warehouse.transaction() as con:
+                    # the feed's validators are stored with its articles, never before them: a run killed
+                    # in between fetches the feed again instead of getting a 304 and losing its entries
+                    _store(con, articles, analyses, counts, now=now, settings=settings)
+                    record_feed(con, run_id, fetched, now=now,
+                                interval_minutes=settings.fetch.interval_minutes, new=new)
                 report("pages", done, len(page_futures))
         _carriers(warehouse, also)
         with warehouse.transaction() as con:
@@ -190,19 +204,18 @@ def _record(warehouse: Warehouse, run_id: str, fetched: FeedFetch, *, now: datet
         record_feed(con, run_id, fetched, now=now, interval_minutes=settings.fetch.interval_minutes, new=new)
 
 
-def _store(warehouse: Warehouse, articles: list[Article], analyses: dict[str, Analysis],
+def _store(con: Any, articles: list[Article], analyses: dict[str, Analysis],
            counts: IngestCounts, *, now: datetime, settings: Settings) -> None:
-    """One feed's batch in one transaction: articles, their analyses, near-duplicates and stories."""
-    with warehouse.transaction() as con:
-        stored = store_articles(con, articles, now=now)
-        by_id = {
-            aid: analyses[url]
-            for aid, url in con.execute(
-                "SELECT id, canonical_url FROM articles WHERE id IN (SELECT unnest(?))", [stored.new]
-            ).fetchall()
-        }
-        store_analyses(con, by_id, now=now)
-        results = cluster_articles(con, stored.new, now=now, window_days=settings.neardup_window_days)
+    """One feed's batch, inside the caller's transaction: articles, analyses, near-duplicates, stories."""
+    stored = store_articles(con, articles, now=now)
+    by_id = {
+        aid: analyses[url]
+        for aid, url in con.execute(
+            "SELECT id, canonical_url FROM articles WHERE id IN (SELECT unnest(?))", [stored.new]
+        ).fetchall()
+    }
+    store_analyses(con, by_id, now=now)
+    results = cluster_articles(con, stored.new, now=now, window_days=settings.neardup_window_days)
     near = sum(1 for r in results if r.duplicate_of is not None and r.id in stored.originals)
     counts.articles_new += len(stored.originals) - near
     counts.articles_copies += len(stored.copies) + near

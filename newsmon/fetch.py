@@ -21,7 +21,7 @@ import httpx
 from newsmon.config import FetchSettings
 from newsmon.errors import RefusedError
 from newsmon.models import FetchResult
-from newsmon.netguard import AddressGuard
+from newsmon.netguard import AddressGuard, deadline as total_deadline
 
 # Bodies of these types are never read: a feed or page link that serves media is refused up front.
 _REFUSED_TYPES = ("video/", "audio/", "image/", "font/", "application/zip", "application/pdf",
@@ -93,7 +93,7 @@ class Fetcher:
         attempts = self.settings.retries + 1
         result = FetchResult(url=url, status=None, error="not attempted")
         for attempt in range(attempts):
-            with self._overall, self._host_slot(url):
+            with self._overall, self._host_slot(url), total_deadline(self.settings.total_timeout):
                 result = self._get_once(url, etag=etag, last_modified=last_modified, accept=accept)
             if not _transient(result) or attempt == attempts - 1:
                 break

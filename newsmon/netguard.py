@@ -9,7 +9,11 @@ from __future__ import annotations
 
 import ipaddress
 import socket
-from collections.abc import Iterable
+import threading
+import time
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from typing import Any
 
 import httpcore
 import httpx
@@ -48,6 +52,61 @@ class AddressGuard:
         return transport
 
 
+_local = threading.local()
+
+
+@contextmanager
+def deadline(seconds: float) -> Iterator[None]:
+    """Bound the total time of the requests this thread makes inside the block.
+
+    Every socket read and write is given at most the time left, so a server that drips one byte a
+    second (in its headers or its body) is cut off at the deadline, not kept alive by each byte.
+    """
+    previous = getattr(_local, "deadline", None)
+    _local.deadline = time.monotonic() + seconds
+    try:
+        yield
+    finally:
+        _local.deadline = previous
+
+
+def _time_left() -> float | None:
+    end = getattr(_local, "deadline", None)
+    return None if end is None else end - time.monotonic()
+
+
+class _DeadlineStream(httpcore.NetworkStream):
+    """A socket stream whose reads and writes respect the thread's deadline."""
+
+    def __init__(self, stream: httpcore.NetworkStream) -> None:
+        self._stream = stream
+
+    def _timeout(self, timeout: float | None, error: type[Exception]) -> float | None:
+        left = _time_left()
+        if left is None:
+            return timeout
+        if left <= 0:
+            raise error("total time for the request exceeded")
+        return left if timeout is None else min(timeout, left)
+
+    def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
+        return self._stream.read(max_bytes, self._timeout(timeout, httpcore.ReadTimeout))
+
+    def write(self, buffer: bytes, timeout: float | None = None) -> None:
+        self._stream.write(buffer, self._timeout(timeout, httpcore.WriteTimeout))
+
+    def close(self) -> None:
+        self._stream.close()
+
+    def start_tls(self, ssl_context: Any, server_hostname: str | None = None,
+                  timeout: float | None = None) -> httpcore.NetworkStream:
+        timeout = self._timeout(timeout, httpcore.ConnectTimeout)
+        return _DeadlineStream(self._stream.start_tls(ssl_context, server_hostname, timeout))
+
+    def get_extra_info(self, info: str) -> Any:
+        return self._stream.get_extra_info(info)
+
+
 class _GuardedBackend(httpcore.SyncBackend):
     """httpcore's socket backend, resolving and checking each address before connecting."""
 
@@ -71,7 +130,11 @@ class _GuardedBackend(httpcore.SyncBackend):
             ip = str(sockaddr[0])
             self.guard.check(host, port, ip)
             try:
-                return super().connect_tcp(ip, port, timeout, local_address, socket_options)
+                left = _time_left()
+                if left is not None:
+                    timeout = max(0.001, left if timeout is None else min(timeout, left))
+                stream = super().connect_tcp(ip, port, timeout, local_address, socket_options)
+                return _DeadlineStream(stream)
             except httpcore.ConnectError as exc:
                 last = exc
         raise last or httpcore.ConnectError(f"no address for {host}")

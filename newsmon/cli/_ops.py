@@ -129,7 +129,12 @@ def _run(sources_path: Path, settings: Any, ops: Any, *, log_level: str) -> None
     deps = deployments(sources_path, settings, ops, log_level=log_level)
     log.info("serving %s every %d min and %s daily at %s %s", INGEST, settings.fetch.interval_minutes,
              DIGEST, settings.digest_time, settings.timezone)
-    prefect_serve(*deps, print_starting_message=False)
+    try:
+        prefect_serve(*deps, print_starting_message=False)
+    finally:
+        from prefect.logging.handlers import APILogHandler
+
+        APILogHandler().flush()  # send what is queued while the server is still up
     log.info("runner stopped")
 
 

@@ -9,14 +9,14 @@ warehouse records each delivery.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
-from typing import Any
 from zoneinfo import ZoneInfo
 
 from newsmon.config import Settings
+from newsmon.delivery import deliver
+from newsmon.errors import MailError
 from newsmon.warehouse import Warehouse
 
 
@@ -51,59 +51,24 @@ def smtp_ready(settings: Settings) -> bool:
     return bool(smtp.host and smtp.sender and smtp.recipients)
 
 
-Deliver = Callable[..., Any]
-
-
 def catch_up(
     warehouse: Warehouse, settings: Settings, days: list[date], *, send: bool,
-    deliver: Deliver | None = None,
+    now: datetime | None = None,
 ) -> list[DayOutcome]:
     """Render each of ``days`` that is not on disk and send each never sent, oldest first.
 
-    ``deliver`` defaults to ``newsmon.delivery.deliver``; without that module, days are rendered only.
+    A day whose sending fails keeps its error (recorded in the warehouse by ``deliver``) and the next
+    days are still done; the next catch-up sends it.
     """
-    if deliver is None:
-        deliver = _default_deliver()
     out = []
     for day in sorted(days):
-        if deliver is None:
-            out.append(_render_only(warehouse, settings, day))
-            continue
-        result = deliver(warehouse, settings, day, send=send)
-        out.append(_outcome(day, result))
-    return out
-
-
-def _default_deliver() -> Deliver | None:
-    try:
-        from newsmon.delivery import deliver  # type: ignore[import-not-found,unused-ignore]
-    except ImportError:
         try:
-            from newsmon.mail import deliver  # type: ignore[import-not-found,no-redef,unused-ignore]
-        except ImportError:
-            return None
-    return deliver  # type: ignore[no-any-return]
-
-
-def _outcome(day: date, result: Any) -> DayOutcome:
-    """A DayOutcome from whatever DeliveryResult carries (read by attribute name, tolerant of absence)."""
-    path = getattr(result, "path", None) or getattr(result, "markdown", None)
-    return DayOutcome(
-        day=day,
-        path=Path(path) if path else None,
-        rendered=bool(getattr(result, "rendered", path is not None)),
-        sent=bool(getattr(result, "sent", False)),
-        error=getattr(result, "error", None),
-    )
-
-
-def _render_only(warehouse: Warehouse, settings: Settings, day: date) -> DayOutcome:
-    """Render ``day`` to Markdown when its file is not on disk yet."""
-    from newsmon.digest import collect, write_digest
-
-    target = settings.digests / f"{day.isoformat()}.md"
-    if target.exists():
-        return DayOutcome(day=day, path=target, rendered=False, sent=False)
-    data = collect(warehouse.con, day, timezone=settings.timezone, min_level=settings.digest_min_level)
-    path = write_digest(data, settings.digests)
-    return DayOutcome(day=day, path=path, rendered=True, sent=False)
+            result = deliver(warehouse, settings, day, send=send, now=now)
+        except MailError as exc:
+            out.append(DayOutcome(day=day, path=None, rendered=False, sent=False, error=str(exc)))
+            continue
+        out.append(DayOutcome(
+            day=day, path=result.files.markdown, rendered=result.rendered, sent=result.sent,
+            error=result.error,
+        ))
+    return out

@@ -297,12 +297,14 @@ def _report(m: _Row) -> Report:
 
 def _evidence(events: list[Why], headline: str, limit: int = 2) -> tuple[Why, ...]:
     """At most ``limit`` pieces of evidence, each sentence once, the headline itself never repeated."""
-    seen = [set(_norm(headline).split())]
+    title = _norm(headline)
+    seen: list[set[str]] = []
     out: list[Why] = []
     for e in events:
-        words = set(_norm(e.sentence).split())
-        if not words or any(len(words & s) >= 0.7 * min(len(words), len(s)) for s in seen):
-            continue  # the same sentence, or a rewording of one already shown
+        key = _norm(e.sentence)
+        words = set(key.split())
+        if not words or key == title or any(len(words & s) >= 0.7 * min(len(words), len(s)) for s in seen):
+            continue  # the headline itself, the same sentence again, or a rewording of one already shown
         seen.append(words)
         out.append(e)
         if len(out) == limit:

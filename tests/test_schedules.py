@@ -161,3 +161,26 @@ def test_run_lock_is_free_after_its_holder_crashes(tmp_path: Path) -> None:
 
     with run_lock(warehouse, kind="digest", wait=0) as waited:
         assert waited < 1
+
+
+def test_prefect_yaml_matches_the_flows() -> None:
+    """prefect.yaml's deployments name real flows, pass only their parameters, and queue one at a time."""
+    import inspect
+
+    import yaml
+
+    import flows.schedules as module
+
+    spec = yaml.safe_load((Path(__file__).resolve().parents[1] / "prefect.yaml").read_text(encoding="utf-8"))
+    by_name = {d["name"]: d for d in spec["deployments"]}
+
+    assert {"ingest", "daily-digest"} == set(by_name)
+    for deployment in by_name.values():
+        path, func = deployment["entrypoint"].split(":")
+        flow = getattr(module, func)
+        accepted = set(inspect.signature(flow.fn).parameters)
+        assert "flows/schedules.py" == path
+        assert set(deployment["parameters"]) <= accepted
+        assert {"limit": 1, "collision_strategy": "ENQUEUE"} == deployment["concurrency_limit"]
+    assert "0 7 * * *" == by_name["daily-digest"]["schedules"][0]["cron"]
+    assert "Europe/Berlin" == by_name["daily-digest"]["schedules"][0]["timezone"]

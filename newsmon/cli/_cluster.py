@@ -5,13 +5,16 @@ from __future__ import annotations
 import json
 import sys
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import IO, Any
 
 import click
 import duckdb
 
 from newsmon.cli import main
+from newsmon.cli._analysis import eval_group
 from newsmon.cli._common import expected_errors, sources_option
+from newsmon.cluster_eval import format_score, read_labelled, score
 from newsmon.clustering import ClusterResult, cluster_items, cluster_items_against
 from newsmon.errors import InputError, WarehouseError
 
@@ -91,3 +94,22 @@ def cluster_command(in_file: IO[str], out_file: IO[str], against_warehouse: bool
     out_file.flush()
     if errors:
         sys.exit(1)
+
+
+@eval_group.command("cluster")
+@click.option("--gold", "gold_path", type=click.Path(dir_okay=False, exists=True), required=True,
+              help="Items as JSONL in arrival order, labelled inline with \"gold\": {\"duplicate_of\", \"story\"}.")
+@click.option("--labels", "labels_path", type=click.Path(dir_okay=False, exists=True),
+              help="Labels kept apart from the items: {\"id\", \"group\", \"duplicate_of\"?} lines.")
+@expected_errors
+def eval_cluster(gold_path: str, labels_path: str | None) -> None:
+    """Score near-duplicates (precision, recall) and stories (pairwise precision, recall, F1).
+
+    An item without a story label is a story of its own; one without ``duplicate_of`` is an original.
+
+    \b
+    Example:
+        newsmon eval cluster --gold ../shared/eval/dev.jsonl --labels tests/data/dev_story_groups.jsonl
+    """
+    labelled = read_labelled(Path(gold_path), Path(labels_path) if labels_path else None)
+    click.echo(format_score(score(labelled)))

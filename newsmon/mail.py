@@ -7,6 +7,7 @@ logged, written or put into an error message.
 
 from __future__ import annotations
 
+import secrets
 import smtplib
 import ssl
 from collections.abc import Sequence
@@ -14,7 +15,7 @@ from datetime import datetime
 from email.headerregistry import Address
 from email.message import EmailMessage
 from email.policy import SMTP
-from email.utils import format_datetime, make_msgid
+from email.utils import format_datetime
 from pathlib import Path
 
 from newsmon.config import SmtpSettings
@@ -25,7 +26,7 @@ from newsmon.render import CHART_CID, DigestFiles, data_uri
 def new_message_id(sender: str, day: object) -> str:
     """A fresh Message-ID in the sender's domain, naming the digest day."""
     domain = sender.rpartition("@")[2].strip(" >") or "newsmon.invalid"
-    return make_msgid(idstring=f"digest.{day}", domain=domain)
+    return f"<digest.{day}.{secrets.token_hex(8)}@{domain}>"  # short enough never to be folded
 
 
 def build_message(files: DigestFiles, *, sender: str, recipients: Sequence[str], message_id: str,

@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import matplotlib
 from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -31,14 +32,14 @@ class Bar:
 def trend_chart(bars: Sequence[Bar], *, title: str = "Escalation by region: today and 7-day mean") -> bytes:
     """A 640-pixel-wide PNG of horizontal bar pairs, one pair per region (at most 12), top to bottom."""
     bars = list(bars)[:MAX_REGIONS]
-    rc = {
+    rc: dict[str, Any] = {
         "font.family": "DejaVu Sans",
         "font.size": 9,
         "svg.hashsalt": "newsmon",
         "path.simplify": True,
         "axes.unicode_minus": False,
     }
-    with matplotlib.rc_context(rc):
+    with matplotlib.rc_context(rc):  # type: ignore[arg-type]
         height = 1.2 + 0.42 * max(len(bars), 1)
         fig = Figure(figsize=(6.4, height), dpi=100, facecolor="white")
         FigureCanvasAgg(fig)

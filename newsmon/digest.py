@@ -215,7 +215,7 @@ def collect(con: duckdb.DuckDBPyConnection, day: date, *, timezone: str, min_lev
             regions[view.region].append(view)
         else:
             data.other.append(view)
-    order = lambda s: (-s.level, -s.score, s.first_seen, s.story_id)  # noqa: E731
+    order = lambda s: (-s.level, -s.score, s.first_seen, s.story_id)
     for stories in regions.values():
         stories.sort(key=order)
     data.sections = sorted(regions.items(), key=lambda kv: (-kv[1][0].level, -kv[1][0].score, kv[0]))
@@ -424,3 +424,10 @@ def safe_url(value: object) -> str | None:
 def link_url(canonical: str | None, raw: str | None) -> str | None:
     """The URL a digest links: the canonical one when it is http(s), else the feed's, else none."""
     return safe_url(canonical) or safe_url(raw)
+
+
+def render_markdown(data: DigestData) -> str:
+    """The digest as Markdown (kept here for callers of the first version; see ``newsmon.render``)."""
+    from newsmon.render import render_markdown as render
+
+    return render(data)

@@ -49,6 +49,7 @@ def build_message(files: DigestFiles, *, sender: str, recipients: Sequence[str],
     msg.add_alternative(html, subtype="html", charset="utf-8", cte="quoted-printable")
     if png is not None:
         html_part = msg.get_payload()[1]  # type: ignore[index]
+        assert isinstance(html_part, EmailMessage)
         html_part.add_related(png, maintype="image", subtype="png", cid=f"<{CHART_CID}>",
                               filename=files.chart.name if files.chart else "chart.png", disposition="inline")
     return msg

@@ -155,7 +155,7 @@ def test_dry_run_writes_the_message_and_sends_nothing(setup: tuple[Warehouse, Se
 
 def test_login_refused_never_reveals_the_password(tmp_path: Path, smtp: tuple[Inbox, int]) -> None:
     """A wrong password is an error naming the host and user; the password is in no message or row."""
-    inbox, port = smtp
+    _inbox, port = smtp
     settings = _settings(tmp_path, port, NEWSMON_SMTP_PASSWORD="wrong-" + PASSWORD)
     build_fixture(settings.warehouse)
     with open_warehouse(settings.warehouse) as wh:
@@ -178,7 +178,7 @@ def test_settings_without_host_cannot_send(tmp_path: Path) -> None:
 
 def test_unsent_days_lists_days_with_articles_and_no_sent_digest(setup: tuple[Warehouse, Settings, Inbox]) -> None:
     """Days with articles but no sent digest are listed oldest first; a sent day drops out."""
-    wh, settings, inbox = setup
+    wh, settings, _inbox = setup
     before = unsent_days(wh.con, since=date(2026, 11, 22), timezone=TIMEZONE)
     deliver(wh, settings, DAY, send=True)
     after = unsent_days(wh.con, since=date(2026, 11, 22), timezone=TIMEZONE)

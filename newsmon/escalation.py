@@ -10,12 +10,15 @@ from __future__ import annotations
 import bisect
 import math
 import re
+from dataclasses import dataclass
 
 from newsmon.models import Analysis, Evidence
 from newsmon.tagging import ActorMention, Mention, Tags, scan, tag
 from newsmon.vocab import Taxonomy, Term
 
 WINDOW_WORDS = 5
+HYPOTHETICAL_WORDS = 12  # a modal or "if" reaches over its whole clause
+LEAD_SENTENCES = 3
 MAX_EVIDENCE_PER_EVENT = 3
 _MARKER_WORD = re.compile(r"[a-z]+(?:n't)?|n't")
 _CLAUSE_BREAK = re.compile(r";|:|\bbut\b|\bwhile\b|\bwhereas\b| - |\"|\(|\)")
@@ -46,54 +49,115 @@ _WOUNDED = (
     re.compile(_ABOUT + r"\b" + _NUM + r"\s+(?:[a-z-]+\s+){0,3}?(?:(?:were|was|have been|had been|are)"
                r"\s+)?(?:wounded|injured|hurt)\b", re.I),  # fmt: skip
 )
-_MODAL_EVENTS = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "THREATEN"})
+_MODAL_EVENTS = frozenset({"ASSAULT", "COERCE", "THREATEN"})
+_MATERIAL = frozenset({"ASSAULT", "COERCE"})
+_SPAN = re.compile(r"\b(?:weeks|months|years|decades) of\b")  # "after months of fighting"
+_NEW_CLAUSE = re.compile(r"\b(?:after|as|when|while|following|because|since|but)\b|;")
+_THREAT_VERB = re.compile(r"\b(?:warn|threat|vow|pledg|promis)")
 
 
 def analyze(title: str, summary: str = "", text: str = "", *, taxonomy: Taxonomy) -> Analysis:
-    """Tag ``title``, ``summary`` and ``text`` and score their escalation (pure, deterministic)."""
-    full = "\n".join(part.strip() for part in (title, summary, text) if part and part.strip())
+    """Tag ``title``, ``summary`` and ``text`` and score their escalation (pure, deterministic).
+
+    The title, the summary and the first sentences of the text are the lead. An event that only
+    the body reports raises the level above the lead's only when two body sentences show it: one
+    background sentence deep in an article does not make it an escalation.
+    """
+    parts = [p.strip() for p in (title, summary, text) if p and p.strip()]
+    full = "\n".join(parts)
     low, mentions = scan(full, taxonomy)
-    tags = tag(full, low, mentions, taxonomy)
+    title_end = len(title.strip())
+    tags = tag(full, low, mentions, taxonomy, title_end=title_end)
     sentences = split_sentences(full)
     starts = [s for s, _ in sentences]
+    lead_end = _lead_end(full, text, sentences, starts)
     context = tags.armed or any(t.kind == "context" for m in mentions for t in m.terms)
-    evidence: list[tuple[int, Evidence, Term]] = []
+    found: list[_Found] = []
     deescalation = False
     per_event: dict[str, int] = {}
-    seen: set[tuple[str, int]] = set()
+    seen: set[tuple[str, str]] = set()
+    body_sentences: dict[int, set[int]] = {}  # level -> body sentences that show it
+    lead_level = 0
     for m in mentions:
         term = _best_cue(m.terms)
         if term is None or (term.weak and not context):
             continue
+        in_lead = m.start < lead_end
         index = bisect.bisect_right(starts, m.start) - 1
-        done = per_event.get(term.ident, 0) >= MAX_EVIDENCE_PER_EVENT or (term.ident, index) in seen
-        if done and not (term.deesc and not deescalation):
+        done = per_event.get(term.ident, 0) >= MAX_EVIDENCE_PER_EVENT
+        if done and not (term.deesc and not deescalation) and (in_lead or term.level <= lead_level):
             continue
         s_start, s_end = sentences[index]
         status = _status(low, m, term, s_start, s_end, taxonomy)
-        if term.deesc and status in {"real", "hypothetical"} and not _failed(low, m, s_end):
-            deescalation = True
+        if (term.deesc and status in {"real", "hypothetical"} and not _failed(low, m, s_end)
+                and (not term.weak or _parties(tags.actor_mentions, s_start, s_end) >= 2)):
+            deescalation = True  # fmt: skip
+        if status == "threat":
+            term, status = _THREAT, "real"  # "bases would be hit if...": a threat, no attack
         if status != "real":
             continue
         if not term.weak and not context and not _has_actor(tags.actor_mentions, s_start, s_end):
             continue
-        if done:
+        if in_lead:
+            lead_level = max(lead_level, term.level)
+        else:
+            body_sentences.setdefault(term.level, set()).add(index)
+        sentence = " ".join(full[s_start:s_end].split())
+        if per_event.get(term.ident, 0) >= MAX_EVIDENCE_PER_EVENT or (term.ident, sentence) in seen:
             continue
-        seen.add((term.ident, index))
+        seen.add((term.ident, sentence))
         per_event[term.ident] = per_event.get(term.ident, 0) + 1
-        evidence.append((m.start, _evidence(full, low, m, term, (s_start, s_end), mentions, tags, taxonomy),
-                         term))  # fmt: skip
-    level = max((t.level for _, _, t in evidence), default=0)
+        ev = _evidence(sentence, low, m, term, (s_start, s_end), mentions, tags, taxonomy)
+        found.append(_Found(m.start, ev, term.level, in_lead))
+    level = _level(lead_level, body_sentences)
     level = max(level, 1 if context else 0)
-    events = tuple(e for _, e, _ in sorted(evidence, key=lambda x: (-x[2].level, x[0])))
+    kept = [f for f in found if f.level <= level]
+    kept.sort(key=lambda f: (-f.level, not f.in_lead, f.start))
+    events = tuple(f.evidence for f in kept)
     return Analysis(
         level=level,
         deescalation=deescalation,
-        score=_score(level, events, title_end=len(title.strip()), evidence=evidence),
+        score=_score(level, events, title_end=title_end, found=kept),
         regions=tags.regions,
         actors=tags.actors,
         events=events,
     )
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    """An event found at ``start``, at ``level``, in the lead or in the body."""
+
+    start: int
+    evidence: Evidence
+    level: int
+    in_lead: bool
+
+
+_THREAT = Term("cue", "THREATEN", level=2)
+
+
+def _lead_end(full: str, text: str, sentences: list[tuple[int, int]], starts: list[int]) -> int:
+    """Where the lead ends: after the title, the summary and the first sentences of the text."""
+    body = text.strip()
+    if not body:
+        return len(full)
+    body_start = len(full) - len(body)
+    first = bisect.bisect_left(starts, body_start)
+    last = min(first + LEAD_SENTENCES, len(sentences)) - 1
+    return sentences[last][1] if last >= first else len(full)
+
+
+def _level(lead_level: int, body_sentences: dict[int, set[int]]) -> int:
+    """The lead's level, raised by the body only where two of its sentences show the higher level."""
+    level = lead_level
+    for candidate in (3, 2, 1):
+        if candidate <= level:
+            break
+        shown = set().union(*(v for k, v in body_sentences.items() if k >= candidate))
+        if len(shown) >= 2 or (candidate == 1 and shown):
+            return candidate
+    return level
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -116,27 +180,53 @@ def _best_cue(terms: tuple[Term, ...]) -> Term | None:
 
 
 def _status(low: str, m: Mention, term: Term, s_start: int, s_end: int, tx: Taxonomy) -> str:
-    """"real", "negated", "hypothetical" or "background" for the cue at ``m``."""
-    window = low[max(s_start, m.start - 80) : m.start]
+    """"real", "negated", "hypothetical", "threat", "stopped" or "background" for the cue at ``m``."""
+    window = low[max(s_start, m.start - 120) : m.start]
     breaks = list(_CLAUSE_BREAK.finditer(window))
-    if breaks:
-        window = window[breaks[-1].end() :]
-    words = _MARKER_WORD.findall(window)[-WINDOW_WORDS:]
+    clause = window[breaks[-1].end() :] if breaks else window
+    all_words = _MARKER_WORD.findall(clause)
+    words = all_words[-WINDOW_WORDS:]
     if any(w in tx.negation or w.endswith("n't") for w in words):
         return "negated"
-    if any(w in tx.background for w in words) or _YEAR.search(window):
+    if words and words[-1] in tx.cessation or words[-2:-1] and words[-2] in tx.cessation:
+        return "stopped"  # "a pause in the fighting", "an end to the strikes"
+    if any(w in tx.background for w in words) or _YEAR.search(clause) or _SPAN.search(clause):
         return "background"
     after = low[m.end : min(s_end, m.end + 40)]
     cut = _CLAUSE_BREAK.search(after)
     if _YEAR.search(after[: cut.start()] if cut else after):
         return "background"
+    if any(w in tx.background_sentence for w in _MARKER_WORD.findall(low[s_start:s_end])):
+        return "background"  # "Halabja massacre: survivors still haunted"
     if term.ident == "THREATEN":
         return "real"  # a threat is about the future by nature
-    if any(w in tx.hypothetical for w in words):
+    last = None
+    for last in _NEW_CLAUSE.finditer(clause):
+        pass
+    reach = _MARKER_WORD.findall(clause[last.end() :])[-HYPOTHETICAL_WORDS:] if last else (
+        all_words[-HYPOTHETICAL_WORDS:])
+    material = term.ident in _MATERIAL
+    if material and (any(w in tx.threat_markers for w in reach) or _after_threat(low, s_start, m)):
+        return "threat"
+    if any(w in tx.hypothetical for w in reach):
         return "hypothetical"
     if term.base_verb and words and words[-1] in {"to", "will", "would", "could", "can", "not"}:
         return "hypothetical"
     return "real"
+
+
+def _after_threat(low: str, s_start: int, m: Mention) -> bool:
+    """True where a warning or threat earlier in the sentence governs the cue ("warned that...")."""
+    prefix = low[s_start : m.start]
+    cut = None
+    for cut in _NEW_CLAUSE.finditer(prefix):
+        pass
+    rest = prefix[cut.end() :] if cut else prefix
+    return bool(_THREAT_VERB.search(rest))
+
+
+def _parties(placed: tuple[ActorMention, ...], start: int, end: int) -> int:
+    return len({a.actor for a in placed if start <= a.start < end})
 
 
 def _failed(low: str, m: Mention, s_end: int) -> bool:
@@ -147,10 +237,9 @@ def _has_actor(placed: tuple[ActorMention, ...], start: int, end: int) -> bool:
     return any(start <= a.start < end for a in placed)
 
 
-def _evidence(full: str, low: str, m: Mention, term: Term, span: tuple[int, int],
+def _evidence(sentence: str, low: str, m: Mention, term: Term, span: tuple[int, int],
               mentions: list[Mention], tags: Tags, tx: Taxonomy) -> Evidence:  # fmt: skip
     s_start, s_end = span
-    sentence = " ".join(full[s_start:s_end].split())
     mode = None
     if term.ident in _MODAL_EVENTS:
         modes = [(abs(x.start - m.start), t.ident) for x in mentions if s_start <= x.start < s_end
@@ -185,13 +274,13 @@ def _count(patterns: tuple[re.Pattern[str], ...], sentence: str) -> int | None:
 
 
 def _score(level: int, events: tuple[Evidence, ...], *, title_end: int,
-           evidence: list[tuple[int, Evidence, Term]]) -> float:  # fmt: skip
+           found: list[_Found]) -> float:  # fmt: skip
     """``level`` plus a fraction in [0, 1) that grows with the weight of the evidence."""
-    at_level = [e for _, e, t in evidence if t.level == level]
+    at_level = [f.evidence for f in found if f.level == level]
     kinds = {e.event for e in at_level}
     killed = max((e.killed or 0 for e in events), default=0)
     wounded = max((e.wounded or 0 for e in events), default=0)
-    in_title = any(pos < title_end and t.level == level for pos, _, t in evidence)
+    in_title = any(f.start < title_end and f.level == level for f in found)
     weight = (0.3 * len(kinds) + 0.1 * len(at_level) + 0.4 * math.log1p(killed)
               + 0.2 * math.log1p(wounded) + (0.3 if in_title else 0.0))  # fmt: skip
     return round(level + 1 - math.exp(-weight), 4)

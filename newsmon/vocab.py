@@ -110,6 +110,9 @@ class TaxonomyFile(_Strict):
     negation: list[str] = Field(default_factory=list)
     hypothetical: list[str] = Field(default_factory=list)
     background: list[str] = Field(default_factory=list)
+    background_sentence: list[str] = Field(default_factory=list)
+    threat_markers: list[str] = Field(default_factory=list)
+    cessation: list[str] = Field(default_factory=list)
     reporting: list[str] = Field(default_factory=list)
     subject_words: list[str] = Field(default_factory=list)
     locatives: list[str] = Field(default_factory=list)
@@ -150,6 +153,9 @@ class Taxonomy:
     negation: frozenset[str]
     hypothetical: frozenset[str]
     background: frozenset[str]
+    background_sentence: frozenset[str]
+    threat_markers: frozenset[str]
+    cessation: frozenset[str]
     reporting: frozenset[str]
     subject_words: frozenset[str]
     locatives: frozenset[str]
@@ -387,6 +393,9 @@ def _compile(f: TaxonomyFile, patterns: dict[str, list[Term]], alpha2: dict[str,
         negation=words(f.negation),
         hypothetical=words(f.hypothetical),
         background=words(f.background),
+        background_sentence=words(f.background_sentence),
+        threat_markers=words(f.threat_markers),
+        cessation=words(f.cessation),
         reporting=words(f.reporting),
         subject_words=words(f.subject_words),
         locatives=words(f.locatives),

@@ -131,3 +131,62 @@ def build(seed: int = 7, limit: int | None = None) -> list[Item]:
             later.append(Item(f"{aid}~report", _headline(title, rng), other, None, aid, "report"))
     rng.shuffle(later)
     return originals + later
+
+
+DEMO = ROOT / "newsmon" / "demo" / "pages"
+_PLACEHOLDER = re.compile(r"\{(?:base|date:[^}]*|when:[^}]*)\}")
+# the demo's story structure, from newsmon/demo/README.md: groups of pages about one event, and copies
+DEMO_STORIES = {
+    "nabatieh": ["levant-ledger/nabatieh-strike-kills-seven", "gulf-meridian/israeli-jets-hit-house-near-nabatieh"],
+    "tyre-wire": ["levant-ledger/tyre-drone-strike-wire", "northgate-chronicle/israel-strikes-car-south-lebanon",
+                  "red-sea-courier/wire-two-killed-coastal-road"],
+    "red-sea-ship": ["red-sea-courier/bulk-carrier-missiles-hodeidah", "northgate-chronicle/merchant-ship-hit-off-yemen"],
+    "khamenei": ["seed/000_caad2a367951e871", "gulf-meridian/khamenei-allies-stand-firm"],
+}
+DEMO_COPIES = {
+    "northgate-chronicle/israel-strikes-car-south-lebanon": "levant-ledger/tyre-drone-strike-wire",
+    "red-sea-courier/wire-two-killed-coastal-road": "levant-ledger/tyre-drone-strike-wire",
+    "gulf-meridian/khamenei-allies-stand-firm": "seed/000_caad2a367951e871",
+}
+
+
+def demo_items() -> list[Item]:
+    """The demo's pages (extracted as the pipeline would) and the seed article one of them copies."""
+    from newsmon.errors import ExtractError
+    from newsmon.extract import extract
+
+    seed = ROOT / "warehouse" / "seed" / "000_caad2a367951e871.txt"
+    if not DEMO.exists() or not seed.exists():
+        return []
+    story_of = {page: story for story, pages in DEMO_STORIES.items() for page in pages}
+    title, _, body = seed.read_text(encoding="utf-8").partition("\n")
+    out = [Item("seed/000_caad2a367951e871", title.strip(), body.strip(), None, "khamenei", "seed")]
+    for outlet in ("levant-ledger", "gulf-meridian", "northgate-chronicle", "red-sea-courier"):
+        for page in sorted((DEMO / outlet).glob("*.html")):
+            key = f"{outlet}/{page.stem}"
+            html_text = _PLACEHOLDER.sub("", page.read_text(encoding="utf-8"))
+            try:
+                got = extract(html_text, url=f"http://127.0.0.1/{key}.html")
+            except ExtractError:
+                continue
+            kind = "copy" if key in DEMO_COPIES else "report"
+            out.append(Item(key, got.title or "", got.text, DEMO_COPIES.get(key), story_of.get(key, key), kind))
+    return out
+
+
+def feed_items() -> list[Item]:
+    """The shared dev set's 302 feed items (title and summary) with the same-event labels in tests/data."""
+    import json as _json
+
+    path = SHARED / "eval" / "dev.jsonl"
+    labels_path = ROOT / "tests" / "data" / "dev_story_groups.jsonl"
+    if not path.exists():
+        return []
+    labels = {v["id"]: v for v in map(_json.loads, labels_path.read_text(encoding="utf-8").splitlines())}
+    out = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        v = _json.loads(line)
+        label = labels.get(v["id"], {})
+        out.append(Item(v["id"], v.get("title") or "", v.get("summary") or "", label.get("duplicate_of"),
+                        label.get("group", v["id"]), "feed"))
+    return out

@@ -1,67 +1,61 @@
-"""Near-duplicate precision/recall and story pairwise F1 on the development sets, over a threshold sweep.
+"""Near-duplicate precision/recall and story pairwise P/R/F1 on three development sets, over threshold sweeps.
 
-Run: python bench/neardup_quality.py [--limit N]
+Sets: ``synthetic`` (syndicated variants of the extraction benchmark and the seed corpus, bench/devsets.py),
+``feeds`` (the shared dev set's 302 real feed items, title and summary, with the same-event labels in
+tests/data/dev_story_groups.jsonl), ``demo`` (the demo's pages, whose story structure is known).
+Run: python bench/neardup_quality.py [--limit N] [--sweep]
 """
 
 from __future__ import annotations
 
 import argparse
-import itertools
 import sys
-from collections import defaultdict
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.devsets import Item, build  # noqa: E402
-from newsmon import clustering, neardup, stories  # noqa: E402
+from bench.devsets import Item, build, demo_items, feed_items  # noqa: E402
+from newsmon import cluster_eval, neardup, stories  # noqa: E402
 
 
-def _pairs(groups: dict[str, str]) -> set[tuple[str, str]]:
-    by: dict[str, list[str]] = defaultdict(list)
-    for item, group in groups.items():
-        by[group].append(item)
-    return {tuple(sorted(p)) for members in by.values() for p in itertools.combinations(members, 2)}  # type: ignore[misc]
+def labelled(items: list[Item]) -> list[cluster_eval.Labelled]:
+    """The dev items in the shape the scorer takes."""
+    return [cluster_eval.Labelled({"id": i.id, "title": i.title, "text": i.text}, i.original, i.story)
+            for i in items]
 
 
-def score(items: list[Item]) -> dict[str, float]:
-    """Precision and recall of copies (pair copy->original), and pairwise F1 of stories."""
-    results = clustering.cluster_items([{"id": i.id, "title": i.title, "text": i.text} for i in items])
-    gold = {i.id: i for i in items}
-    tp = sum(1 for r in results if r.duplicate_of and gold[r.id].original == r.duplicate_of)
-    predicted = sum(1 for r in results if r.duplicate_of)
-    actual = sum(1 for i in items if i.original)
-    p_pairs = _pairs({r.id: r.story_id for r in results})
-    g_pairs = _pairs({i.id: i.story for i in items})
-    inter = len(p_pairs & g_pairs)
-    sp, sr = inter / max(len(p_pairs), 1), inter / max(len(g_pairs), 1)
-    missed = defaultdict(int)
-    for r in results:
-        if gold[r.id].original and r.duplicate_of != gold[r.id].original:
-            missed[gold[r.id].kind] += 1
-    wrong_report = sum(1 for r in results if gold[r.id].kind == "report" and r.duplicate_of)
-    return {"dup_precision": tp / max(predicted, 1), "dup_recall": tp / max(actual, 1),
-            "story_precision": sp, "story_recall": sr, "story_f1": 2 * sp * sr / max(sp + sr, 1e-9),
-            "reports_taken_for_copies": wrong_report, **{f"missed_{k}": v for k, v in missed.items()}}
+def line(name: str, s: cluster_eval.ClusterScore) -> str:
+    c, t = s.copies, s.stories
+    return (f"{name:10s} n={s.items:5d}  dup P {c.precision:.4f} R {c.recall:.4f}  "
+            f"story P {t.precision:.4f} R {t.recall:.4f} F1 {t.f1:.4f}")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--limit", type=int, default=None)
+    parser.add_argument("--limit", type=int, default=None, help="sources of the synthetic set")
+    parser.add_argument("--sweep", action="store_true", help="also sweep the near-dup and story thresholds")
     args = parser.parse_args()
-    items = build(limit=args.limit)
-    if not items:
+    sets = {"synthetic": labelled(build(limit=args.limit)), "feeds": labelled(feed_items()),
+            "demo": labelled(demo_items())}
+    sets = {k: v for k, v in sets.items() if v}
+    if not sets:
         print("no development data (../shared absent)")
         return
-    print(f"{len(items)} items")
+    for name, items in sets.items():
+        print(line(name, cluster_eval.score(items)))
+    if not args.sweep:
+        return
+    jac0, cont0, story0 = neardup.JACCARD_MIN, neardup.CONTAINMENT_MIN, stories.STORY_MIN
     for jac, cont in [(0.4, 0.7), (0.5, 0.8), (0.6, 0.85)]:
         neardup.JACCARD_MIN, neardup.CONTAINMENT_MIN = jac, cont
-        print(f"jaccard>={jac} containment>={cont}:", {k: round(v, 4) for k, v in score(items).items()})
-    neardup.JACCARD_MIN, neardup.CONTAINMENT_MIN = 0.5, 0.8
-    for smin in (0.2, 0.3, 0.4):
+        for name, items in sets.items():
+            print(f"jaccard>={jac} containment>={cont}", line(name, cluster_eval.score(items)))
+    neardup.JACCARD_MIN, neardup.CONTAINMENT_MIN = jac0, cont0
+    for smin in (0.25, 0.3, 0.35, 0.4, 0.45, 0.5):
         stories.STORY_MIN = smin
-        s = score(items)
-        print(f"story>={smin}:", {k: round(v, 4) for k, v in s.items() if k.startswith("story")})
+        for name, items in sets.items():
+            print(f"story>={smin}", line(name, cluster_eval.score(items)))
+    stories.STORY_MIN = story0
 
 
 if __name__ == "__main__":

@@ -50,19 +50,35 @@ def _doc(item_id: str, title: str, body: str, time: datetime | None, *, actors: 
     return _Doc(item_id, sk.signature, sk.size, terms, time, is_seed)
 
 
-def _assign(new: Sequence[_Doc], stored: Sequence[_Doc], *, exact: Mapping[str, str] | None = None,
-            story_window: timedelta = stories.WINDOW) -> list[ClusterResult]:
-    """Match ``new`` in order against ``stored`` (arrival order) and each other; the core of both entry points."""
+class _State:
+    """What matching needs of the articles already grouped: the docs in arrival order and both indexes."""
+
+    def __init__(self, stored: Sequence[_Doc], *, story_window: timedelta = stories.WINDOW) -> None:
+        self.pool: list[_Doc] = list(stored)
+        self.by_id = {d.id: d for d in self.pool}
+        self.index = neardup.NearDupIndex()
+        if self.pool:
+            self.index.add(np.stack([d.signature for d in self.pool]), [d.size for d in self.pool])
+        self.story_index = stories.StoryIndex(window=story_window)
+        for d in self.pool:
+            if d.story:
+                self.story_index.add(StoryItem(d.id, d.terms, d.time, d.story))
+
+    def add(self, doc: _Doc) -> None:
+        """Add a grouped doc (its story set) to the pool and both indexes."""
+        self.pool.append(doc)
+        self.by_id[doc.id] = doc
+        if doc.size:
+            self.index.add(doc.signature[None, :], [doc.size])
+        else:  # an empty text matches nothing but keeps the item numbers aligned with the pool
+            self.index.add(np.full((1, neardup.NUM_PERM), 0xFFFFFFFF, np.uint32), [0])
+        self.story_index.add(StoryItem(doc.id, doc.terms, doc.time, doc.story))
+
+
+def _assign(new: Sequence[_Doc], state: _State, *, exact: Mapping[str, str] | None = None) -> list[ClusterResult]:
+    """Match ``new`` in order against the state (arrival order) and each other; the core of every entry point."""
     exact = exact or {}
-    pool: list[_Doc] = list(stored)
-    index = neardup.NearDupIndex()
-    if pool:
-        index.add(np.stack([d.signature for d in pool]), [d.size for d in pool])
-    story_index = stories.StoryIndex(window=story_window)
-    for d in pool:
-        if d.story:
-            story_index.add(StoryItem(d.id, d.terms, d.time, d.story))
-    by_id = {d.id: d for d in pool}
+    pool, by_id = state.pool, state.by_id
     results = []
     for doc in new:
         duplicate_of: str | None = None
@@ -71,7 +87,7 @@ def _assign(new: Sequence[_Doc], stored: Sequence[_Doc], *, exact: Mapping[str, 
             original = by_id[exact[doc.id]]
             duplicate_of, story = original.duplicate_of or original.id, original.story or original.id
         else:
-            matches = index.query(doc.signature[None, :], [doc.size]) if doc.size else []
+            matches = state.index.query(doc.signature[None, :], [doc.size]) if doc.size else []
             if matches:
                 # a seed original wins, then the first to arrive; a copy of a copy points at the root
                 best = min(matches, key=lambda m: (not pool[m.stored].is_seed, m.stored))
@@ -79,16 +95,9 @@ def _assign(new: Sequence[_Doc], stored: Sequence[_Doc], *, exact: Mapping[str, 
                 duplicate_of, similarity = original.duplicate_of or original.id, round(best.similarity, 4)
                 story = original.story or original.id
             else:
-                found = story_index.best(StoryItem(doc.id, doc.terms, doc.time))
+                found = state.story_index.best(StoryItem(doc.id, doc.terms, doc.time))
                 story = found[0] if found else doc.id
-        done = _Doc(doc.id, doc.signature, doc.size, doc.terms, doc.time, doc.is_seed, duplicate_of, story)
-        pool.append(done)
-        by_id[doc.id] = done
-        if doc.size:
-            index.add(doc.signature[None, :], [doc.size])
-        else:
-            index.add(np.full((1, neardup.NUM_PERM), 0xFFFFFFFF, np.uint32), [0])  # keeps numbers aligned
-        story_index.add(StoryItem(doc.id, doc.terms, doc.time, story))
+        state.add(_Doc(doc.id, doc.signature, doc.size, doc.terms, doc.time, doc.is_seed, duplicate_of, story))
         results.append(ClusterResult(doc.id, duplicate_of, story, similarity))
     return results
 
@@ -127,7 +136,7 @@ def cluster_items(items: Sequence[Mapping[str, Any]], *,
         stored.append(_Doc(d.id, d.signature, d.size, d.terms, d.time, d.is_seed, it.get("duplicate_of"), story))
     new = [_doc(str(it["id"]), it.get("title") or "", it.get("text") or it.get("summary") or "",
                 _parse_time(it.get("published"))) for it in items]
-    return _assign(new, stored)
+    return _assign(new, _State(stored))
 
 
 def _labels(con: duckdb.DuckDBPyConnection, table: str, column: str, ids: Sequence[str]) -> dict[str, list[str]]:
@@ -160,12 +169,53 @@ def _stored_docs(con: duckdb.DuckDBPyConnection, since: datetime, exclude: Seque
     ]
 
 
+class IndexCache:
+    """Built states kept between calls within a process, per warehouse file and window start.
+
+    A state is reused only when the warehouse's sketches are exactly those it was left in step with (their
+    count and an xor of their ids' hashes): a rolled-back transaction, another process's writes or a new
+    window start all rebuild it from ``article_sketches``.
+    """
+
+    def __init__(self) -> None:
+        self._entries: dict[str, tuple[datetime, tuple[int, int], _State]] = {}
+
+    def get(self, path: str, since: datetime, stamp: tuple[int, int]) -> _State | None:
+        """The state left for this file, window start and sketch stamp, if any."""
+        entry = self._entries.get(path)
+        return entry[2] if entry and entry[0] == since and entry[1] == stamp else None
+
+    def put(self, path: str, since: datetime, stamp: tuple[int, int], state: _State) -> None:
+        """Keep a state that is in step with the warehouse at this stamp."""
+        self._entries[path] = (since, stamp, state)
+
+    def drop(self, path: str) -> None:
+        """Forget the state of a file (after a failure left it half updated)."""
+        self._entries.pop(path, None)
+
+
+# The ingest flow calls cluster_articles once per feed batch: rebuilding from the warehouse each time cost
+# a full read of the window's sketches per batch, so the process keeps the last state (see IndexCache).
+_PROCESS_CACHE = IndexCache()
+
+
+def _database_path(con: duckdb.DuckDBPyConnection) -> str | None:
+    row = con.execute("SELECT path FROM duckdb_databases() WHERE database_name = current_database()").fetchone()
+    return str(row[0]) if row and row[0] else None
+
+
+def _stamp(con: duckdb.DuckDBPyConnection) -> tuple[int, int]:
+    row = con.execute("SELECT count(*), coalesce(bit_xor(hash(article_id)), 0) FROM article_sketches").fetchone()
+    return (int(row[0]), int(row[1])) if row else (0, 0)
+
+
 def cluster_articles(con: duckdb.DuckDBPyConnection, article_ids: Sequence[str], *, now: datetime,
-                     window_days: int = 30) -> list[ClusterResult]:
+                     window_days: int = 30, cache: IndexCache | None = None) -> list[ClusterResult]:
     """Find near-duplicates and stories of stored articles (in the given arrival order) and record them.
 
     Runs inside the caller's transaction. Articles already sketched keep what they have (a re-run assigns
     the same ids); rows whose ``duplicate_of`` is already set (exact copies) take their original's story.
+    The built index is kept between calls (``cache``, the process's own by default) while it stays in step.
     """
     ids = list(dict.fromkeys(article_ids))
     if not ids:
@@ -181,17 +231,36 @@ def cluster_articles(con: duckdb.DuckDBPyConnection, article_ids: Sequence[str],
     done = {i: ClusterResult(i, by_id[i][6], by_id[i][7], by_id[i][8])
             for i in ids if i in by_id and by_id[i][9] and by_id[i][7]}
     todo = [i for i in ids if i in by_id and i not in done]
+    if not todo:
+        return [done[i] for i in ids if i in done]
     actors = _labels(con, "article_actors", "actor", todo)
     new = [_doc(i, by_id[i][1], by_id[i][2] or by_id[i][3], by_id[i][4], actors=actors.get(i, ()),
                 is_seed=bool(by_id[i][5])) for i in todo]
     exact = {i: by_id[i][6] for i in todo if by_id[i][6]}
-    stored = _stored_docs(con, now - timedelta(days=window_days), todo)
-    known = {d.id for d in stored}
-    missing = [o for o in exact.values() if o not in known]
-    if missing:  # an exact copy of an old article outside the window: its original still counts
-        stored = _stored_docs(con, datetime.min, todo) if missing else stored
-    results = {r.id: r for r in _assign(new, stored, exact=exact)}
-    _record(con, [d for d in new], results, exact)
+    cache = _PROCESS_CACHE if cache is None else cache
+    path, since = _database_path(con), now - timedelta(days=window_days)
+    state = cache.get(path, since, _stamp(con)) if path else None
+    if state is not None and (not state.by_id.keys().isdisjoint(todo)
+                              or any(o not in state.by_id for o in exact.values())):
+        state = None
+    keep = path is not None
+    if state is None:
+        stored = _stored_docs(con, since, todo)
+        known = {d.id for d in stored}
+        if any(o not in known for o in exact.values()):  # an exact copy of an article outside the window
+            stored, keep = _stored_docs(con, datetime.min, todo), False
+        state = _State(stored)
+    try:
+        results = {r.id: r for r in _assign(new, state, exact=exact)}
+        _record(con, new, results, exact)
+    except BaseException:
+        if path:
+            cache.drop(path)
+        raise
+    if keep and path:
+        cache.put(path, since, _stamp(con), state)
+    elif path:
+        cache.drop(path)
     return [done.get(i) or results[i] for i in ids if i in done or i in results]
 
 
@@ -240,4 +309,4 @@ def cluster_items_against(con: duckdb.DuckDBPyConnection, items: Sequence[Mappin
     stored = _stored_docs(con, now - timedelta(days=window_days), [])
     new = [_doc(str(it["id"]), it.get("title") or "", it.get("text") or it.get("summary") or "",
                 _parse_time(it.get("published"))) for it in items]
-    return _assign(new, stored)
+    return _assign(new, _State(stored))

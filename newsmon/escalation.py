@@ -23,7 +23,7 @@ MAX_EVIDENCE_PER_EVENT = 3
 _MARKER_WORD = re.compile(r"[a-z]+(?:n't)?|n't")
 _CLAUSE_BREAK = re.compile(r";|:|\bbut\b|\bwhile\b|\bwhereas\b| - |\"|\(|\)")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b|\bago\b|\blast (?:year|decade)\b|\bin the past\b")
-_FAILED = re.compile(r"collaps|called off|broke down|break down|stalled|suspend|cancel|abandon|"
+_FAILED = re.compile(r"despite|collaps|called off|broke down|break down|stalled|suspend|cancel|abandon|"
                      r"violat|fail|scrap|end(?:s|ed)? without|no deal")  # fmt: skip
 # A sentence ends at . ! ? before a space and no lower-case letter, except after an initial
 # ("U.S.", "J.") or a common abbreviation; a line break always ends one.
@@ -78,6 +78,7 @@ def analyze(title: str, summary: str = "", text: str = "", *, taxonomy: Taxonomy
     seen: set[tuple[str, str]] = set()
     body_sentences: dict[int, set[int]] = {}  # level -> body sentences that show it
     lead_level = 0
+    about_conflict = False
     for m in mentions:
         term = _best_cue(m.terms)
         if term is None or (term.weak and not context):
@@ -95,7 +96,13 @@ def analyze(title: str, summary: str = "", text: str = "", *, taxonomy: Taxonomy
         if status == "threat":
             term, status = _THREAT, "real"  # "bases would be hit if...": a threat, no attack
         if status != "real":
+            if not term.weak and term.level >= 2 and _named_in(mentions, s_start, s_end):
+                about_conflict = True  # a denied or remembered attack still makes it about war
             continue
+        if term.weak and term.ident == "THREATEN" and not _party_before(tags, m, s_start, taxonomy):
+            continue  # "aid agencies warned": a warning, no threat by a party to the conflict
+        if term.ident == "ACCUSE" and term.level >= 2 and not _violent(mentions, m, s_start, s_end):
+            term = _ACCUSE_1  # an accusation of an attack is an escalation; of silence it is not
         if not term.weak and not context and not _has_actor(tags.actor_mentions, s_start, s_end):
             continue
         if in_lead:
@@ -110,7 +117,7 @@ def analyze(title: str, summary: str = "", text: str = "", *, taxonomy: Taxonomy
         ev = _evidence(sentence, low, m, term, (s_start, s_end), mentions, tags, taxonomy)
         found.append(_Found(m.start, ev, term.level, in_lead))
     level = _level(lead_level, body_sentences)
-    level = max(level, 1 if context else 0)
+    level = max(level, 1 if context or about_conflict else 0)
     kept = [f for f in found if f.level <= level]
     kept.sort(key=lambda f: (-f.level, not f.in_lead, f.start))
     events = tuple(f.evidence for f in kept)
@@ -135,6 +142,27 @@ class _Found:
 
 
 _THREAT = Term("cue", "THREATEN", level=2)
+_ACCUSE_1 = Term("cue", "ACCUSE", level=1, weak=True)
+_PLACES = frozenset({"country", "place", "subregion", "actor", "leader", "body", "demonym"})
+
+
+def _named_in(mentions: list[Mention], start: int, end: int) -> bool:
+    """True where a place or an actor is named between ``start`` and ``end``."""
+    lo = bisect.bisect_left(mentions, start, key=lambda x: x.start)
+    return any(t.kind in _PLACES for x in mentions[lo:] if x.start < end for t in x.terms)
+
+
+def _party_before(tags: Tags, m: Mention, s_start: int, tx: Taxonomy) -> bool:
+    """True where a state or an armed group stands before the cue in its sentence."""
+    return any(s_start <= a.start < m.start and (a.actor.isupper() or a.actor in tx.armed_actors)
+               for a in tags.actor_mentions)  # fmt: skip
+
+
+def _violent(mentions: list[Mention], m: Mention, start: int, end: int) -> bool:
+    """True where the sentence of an accusation names an attack or a killing."""
+    lo = bisect.bisect_left(mentions, start, key=lambda x: x.start)
+    return any(t.kind == "cue" and t.level >= 3 and t.ident in _MATERIAL
+               for x in mentions[lo:] if x.start < end and x is not m for t in x.terms)  # fmt: skip
 
 
 def _lead_end(full: str, text: str, sentences: list[tuple[int, int]], starts: list[int]) -> int:

@@ -215,8 +215,8 @@ def _is_country(m: Mention) -> bool:
 def _verb_follows(low: str, m: Mention, mentions: list[Mention], index: int,
                   taxonomy: Taxonomy) -> bool:  # fmt: skip
     after = words_after(low, m.end, 1)
-    if not after:
-        return False
+    if not after or after[0] in _HOST_VERBS:
+        return False  # the host of talks is where they happen
     if _COMPOUND.match(low, m.end):
         return True
     two = words_after(low, m.end, 2)
@@ -228,7 +228,7 @@ def _verb_follows(low: str, m: Mention, mentions: list[Mention], index: int,
         nxt = mentions[index + 1]
         gap = low[m.end : nxt.start]
         cues = [t for t in nxt.terms if t.kind == "cue"]
-        return not gap.strip() and bool(cues) and all(t.verb for t in cues)
+        return not gap.strip() and bool(cues) and all(t.verb and t.ident in _DIRECTED for t in cues)
     return False
 
 
@@ -279,19 +279,47 @@ def _military(low: str, m: Mention, taxonomy: Taxonomy) -> bool:
 
 def _role(low: str, m: Mention, term: Term, taxonomy: Taxonomy) -> str:
     """"place", "actor" or "both": a country that only acts is no place."""
-    before = words_before(low, m.start, 1)
-    if before and before[0] in taxonomy.locatives:
+    before = words_before(low, m.start, 2)
+    if before[-1:] == ["to"] and before[0] in _NOT_MOTION:
+        return "actor"  # "respond to Pakistan", "envoy to Russia": no one goes there
+    if before and before[-1] in taxonomy.locatives:
         return "place"
     after = words_after(low, m.end, 2)
     possessive = low[m.end : m.end + 2] == "'s"
-    if possessive and len(after) > 1 and after[1] in taxonomy.state_nouns:
-        return "actor"
+    if possessive and any(w in taxonomy.state_nouns for w in words_after(low, m.end + 2, 3)):
+        return "actor"  # "Iran's foreign minister", "Iran's recent missile strike"
     if after and not possessive and after[0] in taxonomy.state_nouns and term.kind == "country":
         return "actor"
     if not possessive and any(w in taxonomy.reporting for w in after[:2]):
         return "actor"
-    if before and before[0] in taxonomy.counterparts:
+    if before and before[-1] in taxonomy.counterparts:
         return "actor"
-    if term.kind == "place" and term.capital and possessive:
-        return "actor"
+    if term.kind == "place" and term.capital and (
+        possessive or (before and _addressed(before[-1], taxonomy))
+    ):
+        return "actor"  # "Washington's response", "warned Washington"
+    if possessive:
+        return "place"  # "Ukraine's second city", "Sudan's RSF": a place, not the state acting
     return "place" if term.kind == "place" else "both"
+
+
+def _addressed(word: str, taxonomy: Taxonomy) -> bool:
+    """True for a verb whose object is addressed, not hit ("warned Washington", "urged Tehran")."""
+    if word in taxonomy.reporting:
+        return True
+    found = taxonomy.automaton.get(word, None)
+    return found is not None and any(t.kind == "cue" and t.ident in _ADDRESSING for t in found[1])
+
+
+_ADDRESSING = frozenset({"THREATEN", "ACCUSE", "REQUEST", "CONSULT", "SANCTION", "REJECT"})
+# Words before "to" after which a country receives something rather than being gone to.
+_NOT_MOTION = frozenset({
+    "respond", "responds", "responded", "response", "reply", "replied", "talk", "talked", "speak",
+    "spoke", "said", "say", "says", "appeal", "appealed", "letter", "message", "threat", "threats",
+    "envoy", "envoys", "ambassador", "ambassadors", "warning", "ultimatum", "offer", "offered",
+    "proposal", "ties", "relations", "sold", "sell", "sells", "give", "gave", "loss", "lost",
+    "belongs", "close", "closer", "allegiance", "loyal", "hostile", "opposed", "according", "due",
+    "next", "similar", "compared", "belonging", "turn", "turned", "turns", "pledge", "pledged",
+})  # fmt: skip
+_HOST_VERBS = frozenset({"host", "hosts", "hosted", "hosting", "welcomes", "welcomed"})
+_DIRECTED = frozenset({"ASSAULT", "THREATEN", "ACCUSE", "SANCTION", "MOBILIZE", "CONSULT", "AGREE"})

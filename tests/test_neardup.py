@@ -43,6 +43,13 @@ def test_dateline_and_agency_are_stripped() -> None:
     assert "The US said - yes" == neardup.strip_boilerplate("The US said - yes")
 
 
+def test_acronym_before_a_dash_is_not_a_dateline() -> None:
+    """An all-caps place before a dash is a dateline; an acronym opening the sentence is text."""
+    assert "Hamas said" == neardup.strip_boilerplate("GAZA CITY - Hamas said")
+    assert "Residents fled" == neardup.strip_boilerplate("KHAN YOUNIS, Gaza Strip - Residents fled")
+    assert "NATO – Allies agreed on Friday" == neardup.strip_boilerplate("NATO – Allies agreed on Friday")
+
+
 def test_boilerplate_lines_are_dropped() -> None:
     """Trailing bylines and 'Related' lines are not part of the text."""
     text = "Body line.\nReporting by Jane Doe; Editing by John Roe\nRelated Post\nRead more: x"

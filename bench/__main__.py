@@ -56,7 +56,7 @@ def run(scale: sc.Scale, latency: float, work: Path, cache: Path, only: set[str]
     needs_farm = only & {"cold", "warm", "incremental", "digest"}
     if needs_farm:
         t = time.perf_counter()
-        with Farm(cfg, cache=cache) as farm:
+        with Farm(cfg, cache=cache) as farm, sc.prefect_server(work):
             print(f"farm: {cfg.feeds} feeds x {cfg.items} on {cfg.hosts} hosts, latency {latency * 1000:.0f} ms "
                   f"(ready in {time.perf_counter() - t:.1f} s)", flush=True)
             cold = []

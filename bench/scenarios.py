@@ -12,9 +12,13 @@ import multiprocessing as mp
 import os
 import resource
 import shutil
+import socket
 import statistics
+import subprocess
+import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime
@@ -106,6 +110,41 @@ def _prefect_env(home: Path) -> None:
     os.environ.setdefault("DO_NOT_TRACK", "1")
     os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
     os.environ.setdefault("PREFECT_LOGGING_TO_API_ENABLED", "false")
+
+
+@contextmanager
+def prefect_server(home: Path) -> Iterator[str]:
+    """One Prefect API server on loopback for every child (each would otherwise start its own, ~25 s)."""
+    import httpx
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    env = {**os.environ, "PREFECT_HOME": str(home / "prefect"), "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+           "DO_NOT_TRACK": "1", "PREFECT_LOGGING_LEVEL": "WARNING"}
+    env.pop("PREFECT_API_URL", None)
+    log = (home / "prefect-server.log").open("wb")
+    server = subprocess.Popen([sys.executable, "-m", "prefect", "server", "start", "--host", "127.0.0.1",
+                               "--port", str(port)], env=env, stdout=log, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}/api"
+    try:
+        deadline = time.monotonic() + 180
+        while True:
+            try:
+                if httpx.get(f"{url}/health", timeout=2, trust_env=False).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                pass
+            if server.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError(f"the Prefect server did not start; see {home / 'prefect-server.log'}")
+            time.sleep(0.5)
+        os.environ["PREFECT_API_URL"] = url
+        yield url
+    finally:
+        os.environ.pop("PREFECT_API_URL", None)
+        server.terminate()
+        server.wait(30)
+        log.close()
 
 
 def reset_due(warehouse: Path) -> None:
@@ -230,9 +269,12 @@ def neardup(stored: int, lookups: int) -> dict[str, Any]:
         queue: Any = CTX.Queue()
         process = CTX.Process(target=fn, args=(stored, lookups, queue))
         process.start()
-        _, build, lookup, found, rss = queue.get()
+        # (name, build s, lookup s, found, peak RSS MB[, sketching s, query s]): the owner's tuple
+        row = queue.get()
         process.join()
-        out[name] = {"build_seconds": build, "lookup_seconds": lookup, "with_match": found, "peak_rss_mb": rss}
+        out[name] = {"build_seconds": row[1], "lookup_seconds": row[2], "with_match": row[3], "peak_rss_mb": row[4]}
+        if len(row) > 6 and row[5] is not None:
+            out[name] |= {"sketching_seconds": row[5], "query_seconds": row[6]}
     return out
 
 
@@ -257,7 +299,13 @@ def analysis(count: int) -> dict[str, Any]:
 def _digest(warehouse: str, runs: int) -> dict[str, Any]:
     import duckdb
 
-    from newsmon.digest import collect, render_markdown
+    from newsmon.digest import collect
+
+    try:
+        from newsmon.render import render_html, render_markdown, render_text
+    except ImportError:  # before the digest moved its rendering to newsmon.render
+        from newsmon.digest import render_markdown  # type: ignore[attr-defined,no-redef]
+        render_html = render_text = render_markdown  # type: ignore[assignment]
 
     con = duckdb.connect(warehouse, read_only=True)
     (day,) = con.execute("SELECT max(fetched)::DATE FROM articles WHERE NOT is_seed").fetchone()  # type: ignore[misc]
@@ -268,15 +316,17 @@ def _digest(warehouse: str, runs: int) -> dict[str, Any]:
         start = time.perf_counter()
         data = collect(con, day, timezone="UTC", min_level=1)
         text = render_markdown(data)
+        render_html(data)
+        render_text(data)
         times.append(time.perf_counter() - start)
         size = len(text)
-        stories = sum(len(s) for _, s in data.regions) + len(data.other)
+        stories = data.stories if isinstance(getattr(data, "stories", None), int) else len(data.other)
     con.close()
     return {"seconds": summary(times), "articles": articles, "stories_shown": stories, "markdown_chars": size}
 
 
 def digest(warehouse: Path, runs: int) -> dict[str, Any]:
-    """Scenario 6: collect + render_markdown of the day the cold ingest filled."""
+    """Scenario 6: collect + render Markdown, HTML and text of the day the cold ingest filled."""
     return in_child(_digest, str(warehouse), runs)  # type: ignore[no-any-return]
 
 

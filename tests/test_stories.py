@@ -57,3 +57,12 @@ def test_group_assigns_founder_ids_and_respects_window() -> None:
     ]
 
     assert {"a": "a", "b": "a", "c": "c", "d": "d"} == stories.group(items)
+
+
+def test_terms_many_articles_carry_weigh_less() -> None:
+    """Rarity among grouped articles: a word in every stored article weighs less than one in none."""
+    index = stories.StoryIndex()
+    for n in range(100):
+        index.add(StoryItem(f"i{n}", StoryTerms({"talks": 1.0, f"name{n}": 2.0}), T0, f"i{n}"))
+
+    assert index.idf("talks") < 0.5 < index.idf("heraskevych")

@@ -218,6 +218,8 @@ def main(argv: list[str] | None = None) -> None:
     for key in ("runs", "feeds", "items"):
         if getattr(args, key):
             scale = replace(scale, **{key: getattr(args, key)})
+    if args.feeds:
+        scale = replace(scale, small_feeds=max(1, args.feeds // 4), serial_feeds=min(scale.serial_feeds, args.feeds))
     only = set(args.only.split(","))
     started = time.perf_counter()
     cache = Path(tempfile.gettempdir()) / "newsmon-bench-cache"
@@ -225,7 +227,8 @@ def main(argv: list[str] | None = None) -> None:
         doc = run(scale, args.latency, Path(tmp), cache, only)
     doc["wall_seconds"] = time.perf_counter() - started
     args.out.mkdir(parents=True, exist_ok=True)
-    stem = f"{datetime.now():%Y-%m-%d-%H%M}-{'quick' if args.quick else 'full'}"
+    label = "custom" if (args.runs or args.feeds or args.items) else "quick" if args.quick else "full"
+    stem = f"{datetime.now():%Y-%m-%d-%H%M}-{label}"
     (args.out / f"{stem}.json").write_text(json.dumps(doc, indent=2, default=str) + "\n", encoding="utf-8")
     md = table(doc)
     (args.out / f"{stem}.md").write_text(md, encoding="utf-8")

@@ -33,7 +33,7 @@ from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime, parsedate_to_datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any
+from typing import Any, Self
 from urllib.parse import parse_qs, urlsplit
 
 import httpx
@@ -255,8 +255,8 @@ def published_at(cfg: FarmConfig, feed: int, item: int) -> datetime:
 def feed_xml(cfg: FarmConfig, model: WordModel, feed: int, newest: int, bases: list[str]) -> bytes:
     """RSS 2.0 of feed ``feed`` showing items ``newest-items+1 .. newest`` (newest first)."""
     base = bases[feed % len(bases)]
-    out = [f'<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Farm feed {feed}</title>'
-           f'<link>{base}/</link><description>Feed {feed} of the newsmon bench farm</description>']
+    out = [(f'<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Farm feed {feed}</title>'
+            f'<link>{base}/</link><description>Feed {feed} of the newsmon bench farm</description>')]
     for item in range(newest, max(-1, newest - cfg.items), -1):
         st = story(model, cfg.seed, *origin(cfg, feed, item))
         link = f"{base}/{OUTLETS[feed % len(OUTLETS)]}/{feed}/{item}.html"
@@ -352,10 +352,10 @@ def _handler(state: _State) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
 
-        def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
+        def log_message(self, format: str, *args: Any) -> None:
             pass
 
-        def do_GET(self) -> None:  # noqa: N802
+        def do_GET(self) -> None:
             parts = urlsplit(self.path)
             if parts.path.startswith("/_farm/"):
                 return self._control(parts.path, parse_qs(parts.query))
@@ -462,7 +462,7 @@ class Farm:
         self.bases: list[str] = []
         self._process: Any = None
 
-    def __enter__(self) -> Farm:
+    def __enter__(self) -> Self:
         ensure_pages(self.cfg, self.cache, self.pairs())
         ctx = mp.get_context("spawn")
         parent, child = ctx.Pipe()

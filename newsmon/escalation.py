@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import math
+import operator
 import re
 from dataclasses import dataclass
 
@@ -27,11 +28,10 @@ _FAILED = re.compile(r"despite|collaps|called off|broke down|break down|stalled|
                      r"violat|fail|scrap|end(?:s|ed)? without|no deal")  # fmt: skip
 # A sentence ends at . ! ? before a space and no lower-case letter, except after an initial
 # ("U.S.", "J.") or a common abbreviation; a line break always ends one.
-_SENTENCE_END = re.compile(
-    r"(?<!\b[A-Za-z])(?<!\b(?:Mr|Dr|St|Ms|No|vs|Lt|Jr|Sr))"
-    r"(?<!\b(?:Mrs|Gen|Col|Sgt|Gov|Sen|Rep|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Inc|Maj|Adm))"
-    r"[.!?]+[\"')\]]*\s+(?![a-z])|\n+"
-)
+_SENTENCE_END = re.compile(r"[.!?]+[\"')\]]*\s+(?![a-z])|\n+")
+_ABBREVIATIONS = frozenset(
+    "Mr Dr St Ms No vs Lt Jr Sr Mrs Gen Col Sgt Gov Sen Rep Jan Feb Mar Apr Jun Jul Aug Sep Oct "
+    "Nov Dec Inc Maj Adm".split())  # fmt: skip
 _CASUALTY_HINT = re.compile(r"kill|dead|die|slain|toll|wound|injur|hurt|claim|left", re.I)
 _NUMBER_WORDS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
@@ -51,7 +51,8 @@ _WOUNDED = (
 )
 _MODAL_EVENTS = frozenset({"ASSAULT", "COERCE", "THREATEN"})
 _MATERIAL = frozenset({"ASSAULT", "COERCE"})
-_SPAN = re.compile(r"\b(?:weeks|months|years|decades) of\b")  # "after months of fighting"
+_PAST = re.compile(_YEAR.pattern + r"|\b(?:weeks|months|years|decades) of\b")  # "months of war"
+_NEW_CLAUSE_WORDS = frozenset({"after", "as", "when", "while", "following", "because", "since", "but"})
 _NEW_CLAUSE = re.compile(r"\b(?:after|as|when|while|following|because|since|but)\b|;")
 _THREAT_VERB = re.compile(r"\b(?:warn|threat|vow|pledg|promis)")
 
@@ -75,10 +76,11 @@ def analyze(title: str, summary: str = "", text: str = "", *, taxonomy: Taxonomy
     found: list[_Found] = []
     deescalation = False
     per_event: dict[str, int] = {}
-    seen: set[tuple[str, str]] = set()
+    seen: set[tuple[str, int | str]] = set()  # (event, sentence index or text)
     body_sentences: dict[int, set[int]] = {}  # level -> body sentences that show it
-    lead_level = 0
+    lead_level = confirmed = 0  # the lead's level; the highest level two body sentences show
     about_conflict = False
+    remembered: dict[int, bool] = {}  # sentence -> it remembers ("anniversary", "survivors")
     for m in mentions:
         term = _best_cue(m.terms)
         if term is None or (term.weak and not context):
@@ -86,10 +88,15 @@ def analyze(title: str, summary: str = "", text: str = "", *, taxonomy: Taxonomy
         in_lead = m.start < lead_end
         index = bisect.bisect_right(starts, m.start) - 1
         done = per_event.get(term.ident, 0) >= MAX_EVIDENCE_PER_EVENT
-        if done and not (term.deesc and not deescalation) and (in_lead or term.level <= lead_level):
+        if done and not (term.deesc and not deescalation) and (
+            in_lead or term.level <= max(lead_level, confirmed)
+        ):
             continue
         s_start, s_end = sentences[index]
-        status = _status(low, m, term, s_start, s_end, taxonomy)
+        if index not in remembered:
+            remembered[index] = any(w in taxonomy.background_sentence
+                                    for w in _MARKER_WORD.findall(low, s_start, s_end))  # fmt: skip
+        status = _status(low, m, term, s_start, s_end, taxonomy, remembered[index])
         if (term.deesc and status in {"real", "hypothetical"} and not _failed(low, m, s_end)
                 and (not term.weak or _parties(tags.actor_mentions, s_start, s_end) >= 2)):
             deescalation = True  # fmt: skip
@@ -109,9 +116,14 @@ def analyze(title: str, summary: str = "", text: str = "", *, taxonomy: Taxonomy
             lead_level = max(lead_level, term.level)
         else:
             body_sentences.setdefault(term.level, set()).add(index)
-        sentence = " ".join(full[s_start:s_end].split())
-        if per_event.get(term.ident, 0) >= MAX_EVIDENCE_PER_EVENT or (term.ident, sentence) in seen:
+            if len(body_sentences[term.level]) >= 2:
+                confirmed = max(confirmed, term.level)
+        if per_event.get(term.ident, 0) >= MAX_EVIDENCE_PER_EVENT or (term.ident, index) in seen:
             continue
+        seen.add((term.ident, index))
+        sentence = " ".join(full[s_start:s_end].split())
+        if (term.ident, sentence) in seen:
+            continue  # the title repeated as the first line of the text
         seen.add((term.ident, sentence))
         per_event[term.ident] = per_event.get(term.ident, 0) + 1
         ev = _evidence(sentence, low, m, term, (s_start, s_end), mentions, tags, taxonomy)
@@ -143,24 +155,25 @@ class _Found:
 
 _THREAT = Term("cue", "THREATEN", level=2)
 _ACCUSE_1 = Term("cue", "ACCUSE", level=1, weak=True)
+_START = operator.attrgetter("start")
 _PLACES = frozenset({"country", "place", "subregion", "actor", "leader", "body", "demonym"})
 
 
 def _named_in(mentions: list[Mention], start: int, end: int) -> bool:
     """True where a place or an actor is named between ``start`` and ``end``."""
-    lo = bisect.bisect_left(mentions, start, key=lambda x: x.start)
+    lo = bisect.bisect_left(mentions, start, key=_START)
     return any(t.kind in _PLACES for x in mentions[lo:] if x.start < end for t in x.terms)
 
 
 def _party_before(tags: Tags, m: Mention, s_start: int, tx: Taxonomy) -> bool:
     """True where a state or an armed group stands before the cue in its sentence."""
-    return any(s_start <= a.start < m.start and (a.actor.isupper() or a.actor in tx.armed_actors)
-               for a in tags.actor_mentions)  # fmt: skip
+    return any(a.actor.isupper() or a.actor in tx.armed_actors
+               for a in _within(tags.actor_mentions, s_start, m.start))  # fmt: skip
 
 
 def _violent(mentions: list[Mention], m: Mention, start: int, end: int) -> bool:
     """True where the sentence of an accusation names an attack or a killing."""
-    lo = bisect.bisect_left(mentions, start, key=lambda x: x.start)
+    lo = bisect.bisect_left(mentions, start, key=_START)
     return any(t.kind == "cue" and t.level >= 3 and t.ident in _MATERIAL
                for x in mentions[lo:] if x.start < end and x is not m for t in x.terms)  # fmt: skip
 
@@ -189,11 +202,19 @@ def _level(lead_level: int, body_sentences: dict[int, set[int]]) -> int:
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
-    """Spans of the sentences of ``text``; the title and each paragraph end a sentence."""
+    """Spans of the sentences of ``text``; the title and each paragraph end a sentence.
+
+    A full stop after an initial ("U.S.", "J.") or a common abbreviation ("Gen.") ends none.
+    """
     spans: list[tuple[int, int]] = []
     start = 0
     for m in _SENTENCE_END.finditer(text):
-        spans.append((start, m.start() + 1))
+        end = m.start()
+        if text[end] == "." and text[m.end() - 1] != "\n" and "\n" not in m.group():
+            word = text[max(0, end - 4) : end].rpartition(" ")[2].rpartition(".")[2]
+            if (len(word) == 1 and word.isalpha()) or word in _ABBREVIATIONS:
+                continue
+        spans.append((start, end + 1))
         start = m.end()
     if start < len(text):
         spans.append((start, len(text)))
@@ -207,34 +228,35 @@ def _best_cue(terms: tuple[Term, ...]) -> Term | None:
     return min(cues, key=lambda t: (t.weak, -t.level))
 
 
-def _status(low: str, m: Mention, term: Term, s_start: int, s_end: int, tx: Taxonomy) -> str:
+def _status(low: str, m: Mention, term: Term, s_start: int, s_end: int, tx: Taxonomy,
+            remembered: bool = False) -> str:  # fmt: skip
     """"real", "negated", "hypothetical", "threat", "stopped" or "background" for the cue at ``m``."""
-    window = low[max(s_start, m.start - 120) : m.start]
-    breaks = list(_CLAUSE_BREAK.finditer(window))
-    clause = window[breaks[-1].end() :] if breaks else window
+    window = low[max(s_start, m.start - 100) : m.start]
+    clause = window
+    for brk in _CLAUSE_BREAK.finditer(window):
+        clause = window[brk.end() :]
     all_words = _MARKER_WORD.findall(clause)
     words = all_words[-WINDOW_WORDS:]
     if any(w in tx.negation or w.endswith("n't") for w in words):
         return "negated"
     if words and words[-1] in tx.cessation or words[-2:-1] and words[-2] in tx.cessation:
         return "stopped"  # "a pause in the fighting", "an end to the strikes"
-    if any(w in tx.background for w in words) or _YEAR.search(clause) or _SPAN.search(clause):
-        return "background"
+    if remembered or any(w in tx.background for w in words) or _PAST.search(clause):
+        return "background"  # "since 2023", "after months of fighting", "survivors remember"
     after = low[m.end : min(s_end, m.end + 40)]
     cut = _CLAUSE_BREAK.search(after)
     if _YEAR.search(after[: cut.start()] if cut else after):
         return "background"
-    if any(w in tx.background_sentence for w in _MARKER_WORD.findall(low[s_start:s_end])):
-        return "background"  # "Halabja massacre: survivors still haunted"
     if term.ident == "THREATEN":
         return "real"  # a threat is about the future by nature
-    last = None
-    for last in _NEW_CLAUSE.finditer(clause):
-        pass
-    reach = _MARKER_WORD.findall(clause[last.end() :])[-HYPOTHETICAL_WORDS:] if last else (
-        all_words[-HYPOTHETICAL_WORDS:])
-    material = term.ident in _MATERIAL
-    if material and (any(w in tx.threat_markers for w in reach) or _after_threat(low, s_start, m)):
+    reach: list[str] = []
+    for w in reversed(all_words[-HYPOTHETICAL_WORDS:]):
+        if w in _NEW_CLAUSE_WORDS:
+            break  # "...warned after Israel struck": the strike is reported, not threatened
+        reach.append(w)
+    if term.ident in _MATERIAL and (
+        any(w in tx.threat_markers for w in reach) or _after_threat(low, s_start, m)
+    ):
         return "threat"
     if any(w in tx.hypothetical for w in reach):
         return "hypothetical"
@@ -245,16 +267,14 @@ def _status(low: str, m: Mention, term: Term, s_start: int, s_end: int, tx: Taxo
 
 def _after_threat(low: str, s_start: int, m: Mention) -> bool:
     """True where a warning or threat earlier in the sentence governs the cue ("warned that...")."""
-    prefix = low[s_start : m.start]
-    cut = None
-    for cut in _NEW_CLAUSE.finditer(prefix):
+    threat = None
+    for threat in _THREAT_VERB.finditer(low, s_start, m.start):
         pass
-    rest = prefix[cut.end() :] if cut else prefix
-    return bool(_THREAT_VERB.search(rest))
+    return threat is not None and not _NEW_CLAUSE.search(low, threat.end(), m.start)
 
 
 def _parties(placed: tuple[ActorMention, ...], start: int, end: int) -> int:
-    return len({a.actor for a in placed if start <= a.start < end})
+    return len({a.actor for a in _within(placed, start, end)})
 
 
 def _failed(low: str, m: Mention, s_end: int) -> bool:
@@ -262,7 +282,13 @@ def _failed(low: str, m: Mention, s_end: int) -> bool:
 
 
 def _has_actor(placed: tuple[ActorMention, ...], start: int, end: int) -> bool:
-    return any(start <= a.start < end for a in placed)
+    return bool(_within(placed, start, end))
+
+
+def _within(placed: tuple[ActorMention, ...], start: int, end: int) -> tuple[ActorMention, ...]:
+    """The actor mentions that start between ``start`` and ``end`` (they are in text order)."""
+    lo = bisect.bisect_left(placed, start, key=_START)
+    return placed[lo : bisect.bisect_left(placed, end, lo, key=_START)]
 
 
 def _evidence(sentence: str, low: str, m: Mention, term: Term, span: tuple[int, int],
@@ -270,12 +296,14 @@ def _evidence(sentence: str, low: str, m: Mention, term: Term, span: tuple[int, 
     s_start, s_end = span
     mode = None
     if term.ident in _MODAL_EVENTS:
-        modes = [(abs(x.start - m.start), t.ident) for x in mentions if s_start <= x.start < s_end
+        lo = bisect.bisect_left(mentions, s_start, key=_START)
+        hi = bisect.bisect_left(mentions, s_end, lo, key=_START)
+        modes = [(abs(x.start - m.start), t.ident) for x in mentions[lo:hi]
                  for t in x.terms if t.kind == "mode"]  # fmt: skip
         own = [t.ident for _, (_, terms, _) in tx.automaton.iter(low[m.start : m.end])
                for t in terms if t.kind == "mode"]  # fmt: skip
         mode = own[0] if own else min(modes)[1] if modes else None
-    here = [a for a in tags.actor_mentions if s_start <= a.start < s_end]
+    here = _within(tags.actor_mentions, s_start, s_end)
     source = next((a.actor for a in reversed(here) if a.end <= m.start), None)
     target = next((a.actor for a in here if a.start >= m.end and a.actor != source), None)
     if source is None and target is None and here:

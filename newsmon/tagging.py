@@ -169,7 +169,7 @@ def _recurs(low: str, m: Mention, after: int) -> bool:
     return low.find(low[m.start : m.end], after) >= 0
 
 
-_JOINER = re.compile(r"\s*(?:,|and|or|&)\s+(?:the\s+)?$|\s*,\s*$|-$")
+_JOINER = re.compile(r"(?:\s*(?:,|and|or|&)\s+(?:the\s+)?|\s*,\s*|-)$")
 _MODIFIERS = frozenset({"nuclear", "peace", "trade", "ceasefire", "security", "border", "prisoner",
                         "military", "diplomatic", "economic", "direct", "indirect"})
 _COMPOUND = re.compile(r"-[a-z]")  # "U.S.-mediated", "Saudi-led": the country acts
@@ -188,19 +188,22 @@ def _group_roles(low: str, mentions: list[Mention], taxonomy: Taxonomy) -> dict[
             i += 1
             continue
         j = i
-        while (j + 1 < n and _is_country(mentions[j + 1])
-               and _JOINER.match(low[mentions[j].end : mentions[j + 1].start])):  # fmt: skip
+        while (j + 1 < n and mentions[j + 1].start - mentions[j].end < 12
+               and _is_country(mentions[j + 1])
+               and _JOINER.match(low, mentions[j].end, mentions[j + 1].start)):  # fmt: skip
             j += 1
-        before = words_before(low, mentions[i].start, 2)
-        last = mentions[j]
-        if before[-1:] == ["from"] and before[0] in taxonomy.state_nouns:
-            role = "actor"  # "negotiators from Ukraine and Russia"
-        elif before and before[-1] in taxonomy.locatives:
-            role = "place" if j > i else ""
-        elif low[last.end : last.end + 2] != "'s" and _verb_follows(low, last, mentions, j, taxonomy):
+        first, last = mentions[i], mentions[j]
+        role = ""
+        if low.endswith("from ", 0, first.start):
+            before = words_before(low, first.start, 2)
+            if before[0] in taxonomy.state_nouns:
+                role = "actor"  # "negotiators from Ukraine and Russia"
+        before = words_before(low, first.start, 1)
+        located = not role and bool(before) and before[0] in taxonomy.locatives
+        if located:
+            role = "place" if j > i else ""  # a single place is left to _role
+        elif not role and _verb_follows(low, last, mentions, j, taxonomy):
             role = "actor"
-        else:
-            role = ""
         if role:
             for k in range(i, j + 1):
                 roles[k] = role
@@ -209,11 +212,14 @@ def _group_roles(low: str, mentions: list[Mention], taxonomy: Taxonomy) -> dict[
 
 
 def _is_country(m: Mention) -> bool:
+    """True for a country or a place, the mentions whose role is place or actor."""
     return m.terms[0].kind in {"country", "place"}
 
 
 def _verb_follows(low: str, m: Mention, mentions: list[Mention], index: int,
                   taxonomy: Taxonomy) -> bool:  # fmt: skip
+    if not low.startswith(" ", m.end) and not low.startswith("-", m.end):
+        return False  # "Iran's", "in Russia. Is the war...": no verb of this subject
     after = words_after(low, m.end, 1)
     if not after or after[0] in _HOST_VERBS:
         return False  # the host of talks is where they happen

@@ -270,7 +270,9 @@ def _is_place(text: str, low: str, m: Mention, term: Term, taxonomy: Taxonomy,
 
 def _known_word(word: str, taxonomy: Taxonomy) -> bool:
     """A word of the vocabularies' grammar (a cue, a verb after a subject, a locative), no name."""
-    if word in taxonomy.reporting or word in taxonomy.subject_words or word in taxonomy.locatives:
+    if word in _FUNCTION_WORDS or word in taxonomy.reporting or word in taxonomy.subject_words:
+        return True
+    if word in taxonomy.locatives or word in taxonomy.counterparts:
         return True
     found = taxonomy.automaton.get(word, None)
     return found is not None and any(t.kind == "cue" for t in found[1])
@@ -327,5 +329,7 @@ _NOT_MOTION = frozenset({
     "belongs", "close", "closer", "allegiance", "loyal", "hostile", "opposed", "according", "due",
     "next", "similar", "compared", "belonging", "turn", "turned", "turns", "pledge", "pledged",
 })  # fmt: skip
+_FUNCTION_WORDS = frozenset({"as", "and", "or", "the", "a", "an", "of", "for", "on", "amid", "after",
+                             "before", "but", "while", "despite", "since", "says", "vs"})
 _HOST_VERBS = frozenset({"host", "hosts", "hosted", "hosting", "welcomes", "welcomed"})
 _DIRECTED = frozenset({"ASSAULT", "THREATEN", "ACCUSE", "SANCTION", "MOBILIZE", "CONSULT", "AGREE"})

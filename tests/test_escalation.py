@@ -141,3 +141,106 @@ def test_analysis_is_deterministic(title: str, summary: str) -> None:
 
     assert first == analyze(title, summary, taxonomy=TAXONOMY)
     assert 0 <= first.level <= 3 and first.level <= first.score < first.level + 1
+
+
+def _events(result: object) -> set[str]:
+    return {e.event for e in result.events}  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["Commander says US bases would be hit without hesitation if Iran is attacked",
+     "Militia warns that any ship entering the strait will be struck",
+     "Hezbollah is ready to attack if Israel enters Lebanon, the militia said"],
+)  # fmt: skip
+def test_conditional_or_warned_attack_is_a_threat(title: str) -> None:
+    """An attack under a condition or a warning is THREATEN at level 2, never ASSAULT."""
+    result = analyze(title, taxonomy=TAXONOMY)
+
+    assert (2, True, False) == (result.level, "THREATEN" in _events(result),
+                                "ASSAULT" in _events(result))  # fmt: skip
+
+
+def test_threat_rule_leaves_reported_attack_after_a_warning() -> None:
+    """A strike reported after a warning ("warned after Israel struck") stays an attack."""
+    result = analyze("Hamas warned of revenge after Israeli jets struck a camp in Gaza",
+                     taxonomy=TAXONOMY)  # fmt: skip
+
+    assert 3 == result.level
+
+
+def test_pause_in_the_fighting_is_no_attack() -> None:
+    """"A pause in the fighting" in a ceasefire draft is de-escalation, not an assault."""
+    result = analyze("Truce talks resume in Cairo",
+                     "A draft provides for a six-week pause in the fighting and a hostage release.",
+                     taxonomy=TAXONOMY)  # fmt: skip
+
+    assert "ASSAULT" not in _events(result)
+    assert result.deescalation and result.level < 2
+
+
+def test_carrier_strike_group_is_mobilize() -> None:
+    """A carrier strike group sailing into the Gulf is MOBILIZE, not an air strike."""
+    result = analyze("US carrier strike group sails into the Gulf as tensions rise",
+                     taxonomy=TAXONOMY)  # fmt: skip
+
+    assert "MOBILIZE" in _events(result) and "ASSAULT" not in _events(result)
+    assert "persian-gulf" in result.regions
+
+
+def test_evidence_sentence_appears_once() -> None:
+    """A title repeated as the first line of the text gives its evidence once."""
+    title = "Israeli drone strike kills two men near Tyre"
+    result = analyze(title, text=f"{title}\nThe army said it targeted Hezbollah members.",
+                     taxonomy=TAXONOMY)  # fmt: skip
+    sentences = [(e.event, e.sentence) for e in result.events]
+
+    assert len(sentences) == len(set(sentences))
+    assert title == result.events[0].sentence
+
+
+_CALM = ("Delegates met in the capital on Monday to discuss a new trade corridor. "
+         "Officials described the meeting as constructive. The talks covered customs and rail "
+         "links. Both sides agreed to meet again next month. Business groups welcomed the plan. ")  # fmt: skip
+
+
+def test_one_deep_body_sentence_does_not_raise_the_level() -> None:
+    """A single attack sentence deep in a full text does not make a calm article level 3."""
+    text = _CALM * 3 + "Years earlier, Russian missile strikes hit the city's power plant."
+    lone = "Russian forces shelled the port overnight, officials said."
+
+    assert analyze("Ministers discuss rail corridor", text=text, taxonomy=TAXONOMY).level < 3
+    assert analyze("Ministers discuss rail corridor", text=_CALM * 3 + lone,
+                   taxonomy=TAXONOMY).level < 3  # fmt: skip
+
+
+def test_two_body_sentences_raise_the_level() -> None:
+    """Two body sentences that report attacks do raise the level of a full text."""
+    text = (_CALM * 2 + "Russian forces shelled the port overnight, officials said. "
+            "Drones struck a fuel depot near the border on Tuesday.")  # fmt: skip
+
+    assert 3 == analyze("Ministers discuss rail corridor", text=text, taxonomy=TAXONOMY).level
+
+
+def test_lead_evidence_comes_first() -> None:
+    """The strongest evidence from the title or lead is listed before the body's."""
+    text = _CALM + "Drones struck a fuel depot near the border. Russian forces shelled the port."
+    result = analyze("Russian missiles hit Kharkiv apartment block", text=text, taxonomy=TAXONOMY)
+
+    assert result.events[0].sentence.startswith("Russian missiles hit Kharkiv")
+
+
+def test_accusation_escalates_only_of_an_attack() -> None:
+    """Accusing a state of an attack is level 2; accusing a festival of silence is not."""
+    attack = analyze("Ukraine accuses Russia of missile attack on Odesa port", taxonomy=TAXONOMY)
+    silence = analyze("Actors accuse film festival of silence over Gaza war", taxonomy=TAXONOMY)
+
+    assert attack.level >= 2
+    assert silence.level == 1
+
+
+def test_humanitarian_warning_is_no_threat() -> None:
+    """"Aid agencies warned" is no THREATEN: only a party to the conflict threatens."""
+    result = analyze("Aid agencies warned that shelters in Gaza are full", taxonomy=TAXONOMY)
+
+    assert "THREATEN" not in _events(result) and result.level == 1

@@ -12,6 +12,7 @@ from newsmon.evaluation import PRF, kappa, predict, read_gold, score
 from newsmon.vocab import load_taxonomy
 
 DEV = Path(__file__).resolve().parents[2] / "shared" / "eval" / "dev.jsonl"
+EXTRA = Path(__file__).resolve().parent / "data" / "analysis_extra.jsonl"
 
 
 def _write(path: Path, rows: list[dict]) -> Path:
@@ -73,8 +74,20 @@ def test_dev_figures_stay_above_floor() -> None:
         "regions": report.sets["regions"].f1, "actors": report.sets["actors"].f1,
         "events": report.sets["events"].f1, "kappa": report.level_kappa,
     }  # fmt: skip
-    floors = {"relevance": 0.72, "escalation": 0.65, "regions": 0.72, "actors": 0.80,
-              "events": 0.58, "kappa": 0.58}  # fmt: skip
+    floors = {"relevance": 0.79, "escalation": 0.75, "regions": 0.77, "actors": 0.83,
+              "events": 0.64, "kappa": 0.68}  # fmt: skip
+
+    assert {} == {k: round(v, 3) for k, v in measured.items() if v < floors[k]}
+
+
+def test_extra_check_set_stays_above_floor() -> None:
+    """Headlines written in other outlets' styles (tests/data) stay above floors under their figures."""
+    report = score(predict(read_gold(EXTRA), load_taxonomy()))
+    measured = {
+        "relevance": report.relevance.f1, "escalation": report.escalation.f1,
+        "regions": report.sets["regions"].f1, "actors": report.sets["actors"].f1,
+    }  # fmt: skip
+    floors = {"relevance": 0.93, "escalation": 0.88, "regions": 0.80, "actors": 0.93}
 
     assert {} == {k: round(v, 3) for k, v in measured.items() if v < floors[k]}
 

@@ -68,3 +68,43 @@ def test_unambiguous_use_of_ambiguous_name() -> None:
 def test_lower_case_acronym_is_no_actor() -> None:
     """"us" and "un-" in running text are not the US or the UN."""
     assert () == _tags("Let us know what unfolds").actors
+
+
+def test_shared_town_name_yields_to_established_country() -> None:
+    """A mid-sized town name shared across countries ("Blida") yields to the text's country."""
+    in_lebanon = _tags("Residents of Aitaroun and Blida in southern Lebanon said shells fell.")
+    alone = _tags("Floods hit Blida as rivers burst their banks.")
+
+    assert ("LB",) == in_lebanon.regions
+    assert ("DZ",) == alone.regions
+
+
+@pytest.mark.parametrize(
+    ("text", "regions"),
+    [("Ukraine, Russia hold peace talks in Geneva", ("CH",)),
+     ("The US and Iran to meet in Oman for nuclear talks", ("OM",)),
+     ("Qatar hosts Hamas and Israeli negotiators", ("QA",)),
+     ("India vows to respond to Pakistan after Kashmir attack", ("IN",))],
+)  # fmt: skip
+def test_countries_that_act_are_not_regions(text: str, regions: tuple[str, ...]) -> None:
+    """Subjects of a verb, partners in talks and addressees are actors; hosts are places."""
+    assert regions == _tags(text).regions
+
+
+def test_possessive_country_is_a_place_unless_its_state_acts() -> None:
+    """"Ukraine's second city" is a place; "Iran's foreign minister" is the state acting."""
+    assert ((), ("UA",)) == (_tags("Missiles hit Ukraine's second city").actors,
+                             _tags("Missiles hit Ukraine's second city").regions)  # fmt: skip
+    assert ("IRN",) == _tags("Iran's foreign minister spoke").actors
+
+
+def _headline(title: str) -> Tags:
+    taxonomy = load_taxonomy()
+    low, mentions = scan(title, taxonomy)
+    return tag(title, low, mentions, taxonomy, title_end=len(title))
+
+
+def test_title_case_headline() -> None:
+    """In a Title Case headline capitals say nothing: names stay, people stay people."""
+    assert "JO" in _headline("Rockets Hit Jordan As Tensions Rise In The Region").regions
+    assert () == _headline("Chad Smith Scores Twice As Rovers Win The Derby").regions

@@ -79,6 +79,17 @@ class SmtpSettings(_Strict):
     timeout: float = Field(30.0, gt=0)
 
 
+class ServeSettings(_Strict):
+    """How ``newsmon serve`` runs: its local Prefect server, catch-up, retention, Dask."""
+
+    port: int = Field(4210, ge=1024, le=65535)  # of the local Prefect server on 127.0.0.1
+    prefect_home: str | None = None  # default: prefect/ beside the warehouse file
+    catchup_days: int = Field(7, ge=0, le=7)  # missed digests rendered and sent on start, at most
+    keep_days: int = Field(30, ge=1)  # flow runs and events older than this are vacuumed
+    lock_wait_minutes: float = Field(60.0, ge=0)  # how long a run queues behind another for the warehouse
+    dask_address: str | None = None  # e.g. tcp://10.0.0.5:8786: ingest's CPU work runs there
+
+
 class SettingsModel(_Strict):
     """The ``settings:`` block of sources.yaml."""
 
@@ -94,6 +105,7 @@ class SettingsModel(_Strict):
     neardup_window_days: int = Field(30, ge=1)
     fetch: FetchSettings = FetchSettings()
     smtp: SmtpSettings = SmtpSettings()
+    serve: ServeSettings = ServeSettings()
 
 
 class FeedModel(_Strict):
@@ -137,6 +149,7 @@ class Settings:
     neardup_window_days: int
     fetch: FetchSettings
     smtp: SmtpSettings = field(repr=False)
+    serve: ServeSettings = field(default_factory=ServeSettings)
 
     @property
     def tz(self) -> ZoneInfo:
@@ -234,6 +247,8 @@ def _resolve(model: SettingsModel, path: Path, env: Mapping[str, str]) -> Settin
         neardup_window_days=model.neardup_window_days,
         fetch=model.fetch,
         smtp=smtp,
+        serve=model.serve.model_copy(update={"dask_address": env["NEWSMON_DASK_ADDRESS"]})
+        if env.get("NEWSMON_DASK_ADDRESS") else model.serve,
     )
 
 

@@ -70,6 +70,10 @@ class Fetcher:
     def close(self) -> None:
         self.client.close()
 
+    def __reduce__(self) -> tuple[object, ...]:
+        # a Fetcher sent to another process (a Dask worker) is rebuilt there with its own pool and locks
+        return (_rebuild_fetcher, (self.settings, self.client.headers["User-Agent"], self.guard))
+
     def __enter__(self) -> Fetcher:
         return self
 
@@ -187,6 +191,10 @@ class Fetcher:
                 return _failed(url, started, f"timed out after {self.settings.total_timeout:g} s", status)
             chunks.append(chunk)
         return FetchResult(**common, content=b"".join(chunks), elapsed=time.monotonic() - started)  # type: ignore[arg-type]
+
+
+def _rebuild_fetcher(settings: FetchSettings, user_agent: str, guard: AddressGuard | None) -> Fetcher:
+    return Fetcher(settings, user_agent=user_agent, guard=guard)
 
 
 def _failed(url: str, started: float, error: str, status: int | None) -> FetchResult:

@@ -113,6 +113,10 @@ class RobotsCache:
         self._rules: dict[str, Protego | None] = {}
         self._lock = threading.Lock()
 
+    def __reduce__(self) -> tuple[object, ...]:
+        # rebuilt empty in another process (a Dask worker): locks do not travel
+        return (RobotsCache, (self.fetcher, self.fetcher.client.headers["User-Agent"]))
+
     def allowed(self, url: str) -> bool:
         parts = urlsplit(url)
         origin = f"{parts.scheme}://{parts.netloc}"
@@ -179,7 +183,8 @@ def build_article(feed: Feed, entry: Entry, extracted, error: str | None, *, now
         title=title,
         text=text,
         summary=entry.summary,
-        fingerprint=content_fingerprint(text, canonical),
+        # a feed summary is often shared by several items of a feed: only with its title is it an identity
+        fingerprint=content_fingerprint(text if full else f"{title}\n{text}", canonical),
         fetched=now,
         published=entry.published,
         author=entry.author or (extracted.author if extracted else None),

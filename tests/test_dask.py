@@ -19,21 +19,6 @@ from newsmon.demo.server import DemoServer, write_demo_sources  # noqa: E402
 REPO = Path(__file__).resolve().parents[1]
 
 
-def _tasks_picklable() -> bool:
-    """Whether ingest's task arguments (the Fetcher) can travel to a Dask worker process."""
-    import cloudpickle
-
-    from newsmon.config import FetchSettings
-    from newsmon.fetch import Fetcher
-
-    with Fetcher(FetchSettings(), user_agent="newsmon-test") as fetcher:
-        try:
-            cloudpickle.dumps(fetcher)
-        except TypeError:
-            return False
-    return True
-
-
 @pytest.fixture(scope="module")
 def harness() -> Iterator[None]:
     """A temporary Prefect server for this module's flow runs."""
@@ -64,11 +49,6 @@ def _stored(folder: Path) -> list[tuple]:  # type: ignore[type-arg]
         con.close()
 
 
-@pytest.mark.xfail(
-    not _tasks_picklable(), run=False, strict=True,
-    reason="Fetcher and RobotsCache hold locks and cannot be pickled to a Dask worker: they need a "
-           "__reduce__ that rebuilds them from their settings (see docs/operations.md)",
-)
 def test_ingest_on_dask_stores_the_same_as_the_default_runner(
     tmp_path: Path, demo_server: DemoServer, harness: None, cluster: str
 ) -> None:

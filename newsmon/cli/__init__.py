@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import atexit
-import os
-import sys
-
 import click
 
 from newsmon import __version__
+from newsmon.teardown import quiet_teardown
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -22,24 +19,7 @@ def main() -> None:
     """
 
 
-
-
-def _quiet_teardown() -> None:
-    """Silence stderr once the command is over.
-
-    Prefect's background threads still hold DuckDB objects when the interpreter tears modules down, and
-    DuckDB's bindings (nanobind) then print a page of "leaked instance" lines on every exit. By the time
-    atexit handlers run, everything newsmon has to say has been said.
-    """
-    try:
-        sys.stderr.flush()
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, 2)
-    except OSError:
-        pass
-
-
-atexit.register(_quiet_teardown)
+quiet_teardown()
 
 # Each module below adds its commands to ``main`` when imported; keep one import per line.
 from newsmon.cli import _pipeline  # noqa: E402,F401

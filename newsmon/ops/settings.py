@@ -1,8 +1,7 @@
 """The settings of ``newsmon serve`` and what they mean for the Prefect server it starts.
 
-``ServeSettings`` is meant to become the ``serve:`` block of ``settings:`` in sources.yaml; until
-``newsmon/config.py`` carries it, ``serve_settings`` falls back to the defaults and the ``newsmon serve``
-options override them.
+``ServeSettings`` (in config.py) is the ``serve:`` block of ``settings:`` in sources.yaml; the ``newsmon
+serve`` options override it.
 """
 
 from __future__ import annotations
@@ -10,27 +9,12 @@ from __future__ import annotations
 from datetime import timedelta
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field
-
-from newsmon.config import Settings
-
-
-class ServeSettings(BaseModel):
-    """How ``newsmon serve`` runs: its local Prefect server, catch-up, retention, Dask."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
-
-    port: int = Field(4210, ge=1024, le=65535)  # of the local Prefect server on 127.0.0.1
-    prefect_home: str | None = None  # default: prefect/ beside the warehouse file
-    catchup_days: int = Field(7, ge=0, le=7)  # missed digests rendered and sent on start, at most
-    keep_days: int = Field(30, ge=1)  # flow runs and events older than this are vacuumed
-    lock_wait_minutes: float = Field(60.0, ge=0)  # how long a run queues behind another for the warehouse
-    dask_address: str | None = None  # e.g. tcp://10.0.0.5:8786: ingest's CPU work runs there
+from newsmon.config import ServeSettings, Settings
 
 
 def serve_settings(settings: Settings, **overrides: object) -> ServeSettings:
-    """The serve settings of ``settings`` (defaults when config has none) with non-None overrides."""
-    base = getattr(settings, "serve", None) or ServeSettings()
+    """The serve settings of ``settings`` with the non-None ``overrides`` applied."""
+    base = settings.serve
     update = {k: v for k, v in overrides.items() if v is not None}
     return base.model_copy(update=update) if update else base
 

@@ -52,6 +52,7 @@ _WOUNDED = (
 _MODAL_EVENTS = frozenset({"ASSAULT", "COERCE", "THREATEN"})
 _MATERIAL = frozenset({"ASSAULT", "COERCE"})
 _PAST = re.compile(_YEAR.pattern + r"|\b(?:weeks|months|years|decades) of\b")  # "months of war"
+_FUTURE_BE = (["will", "be"], ["would", "be"])
 _NEW_CLAUSE_WORDS = frozenset({"after", "as", "when", "while", "following", "because", "since", "but"})
 _NEW_CLAUSE = re.compile(r"\b(?:after|as|when|while|following|because|since|but)\b|;")
 _THREAT_VERB = re.compile(r"\b(?:warn|threat|vow|pledg|promis)")
@@ -97,6 +98,8 @@ def analyze(title: str, summary: str = "", text: str = "", *, taxonomy: Taxonomy
             remembered[index] = any(w in taxonomy.background_sentence
                                     for w in _MARKER_WORD.findall(low, s_start, s_end))  # fmt: skip
         status = _status(low, m, term, s_start, s_end, taxonomy, remembered[index])
+        if term.ident == "MOBILIZE" and status == "real" and _benign(low, s_start, s_end, taxonomy):
+            status = "benign"  # peacekeepers or earthquake relief, no show of force
         if (term.deesc and status in {"real", "hypothetical"} and not _failed(low, m, s_end)
                 and (not term.weak or _parties(tags.actor_mentions, s_start, s_end) >= 2)):
             deescalation = True  # fmt: skip
@@ -239,21 +242,25 @@ def _status(low: str, m: Mention, term: Term, s_start: int, s_end: int, tx: Taxo
     words = all_words[-WINDOW_WORDS:]
     if any(w in tx.negation or w.endswith("n't") for w in words):
         return "negated"
-    if words and words[-1] in tx.cessation or words[-2:-1] and words[-2] in tx.cessation:
-        return "stopped"  # "a pause in the fighting", "an end to the strikes"
+    if any(w in tx.cessation for w in words[-3:]):
+        return "stopped"  # "a pause in the fighting", "lifted its economic embargo"
     if remembered or any(w in tx.background for w in words) or _PAST.search(clause):
         return "background"  # "since 2023", "after months of fighting", "survivors remember"
     after = low[m.end : min(s_end, m.end + 40)]
     cut = _CLAUSE_BREAK.search(after)
     if _YEAR.search(after[: cut.start()] if cut else after):
         return "background"
-    if term.ident == "THREATEN":
-        return "real"  # a threat is about the future by nature
     reach: list[str] = []
     for w in reversed(all_words[-HYPOTHETICAL_WORDS:]):
         if w in _NEW_CLAUSE_WORDS:
             break  # "...warned after Israel struck": the strike is reported, not threatened
         reach.append(w)
+    if any(w in tx.background_clause for w in reach):
+        return "background"  # "charged with war crimes", "the anniversary of the bombing"
+    if term.ident == "THREATEN" and not term.weak:
+        return "real"  # a threat is about the future by nature
+    if term.ident in _MATERIAL and (words[-1:] == ["will"] or words[-2:] in _FUTURE_BE):
+        return "threat"  # "Israel will strike", "bases would be hit"
     if term.ident in _MATERIAL and (
         any(w in tx.threat_markers for w in reach) or _after_threat(low, s_start, m)
     ):
@@ -263,6 +270,10 @@ def _status(low: str, m: Mention, term: Term, s_start: int, s_end: int, tx: Taxo
     if term.base_verb and words and words[-1] in {"to", "will", "would", "could", "can", "not"}:
         return "hypothetical"
     return "real"
+
+
+def _benign(low: str, start: int, end: int, tx: Taxonomy) -> bool:
+    return any(w in tx.benign_deployment for w in _MARKER_WORD.findall(low, start, end))
 
 
 def _after_threat(low: str, s_start: int, m: Mention) -> bool:

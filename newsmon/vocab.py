@@ -110,6 +110,8 @@ class TaxonomyFile(_Strict):
     negation: list[str] = Field(default_factory=list)
     hypothetical: list[str] = Field(default_factory=list)
     background: list[str] = Field(default_factory=list)
+    benign_deployment: list[str] = Field(default_factory=list)
+    background_clause: list[str] = Field(default_factory=list)
     background_sentence: list[str] = Field(default_factory=list)
     threat_markers: list[str] = Field(default_factory=list)
     cessation: list[str] = Field(default_factory=list)
@@ -153,6 +155,8 @@ class Taxonomy:
     negation: frozenset[str]
     hypothetical: frozenset[str]
     background: frozenset[str]
+    benign_deployment: frozenset[str]
+    background_clause: frozenset[str]
     background_sentence: frozenset[str]
     threat_markers: frozenset[str]
     cessation: frozenset[str]
@@ -396,6 +400,8 @@ def _compile(f: TaxonomyFile, patterns: dict[str, list[Term]], alpha2: dict[str,
         negation=words(f.negation),
         hypothetical=words(f.hypothetical),
         background=words(f.background),
+        benign_deployment=words(f.benign_deployment),
+        background_clause=words(f.background_clause),
         background_sentence=words(f.background_sentence),
         threat_markers=words(f.threat_markers),
         cessation=words(f.cessation),

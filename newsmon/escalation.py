@@ -81,7 +81,7 @@ def analyze(title: str, summary: str = "", text: str = "", *, taxonomy: Taxonomy
     body_sentences: dict[int, set[int]] = {}  # level -> body sentences that show it
     lead_level = confirmed = 0  # the lead's level; the highest level two body sentences show
     about_conflict = False
-    remembered: dict[int, bool] = {}  # sentence -> it remembers ("anniversary", "survivors")
+    vocabulary: dict[int, frozenset[str]] = {}  # sentence -> its words
     for m in mentions:
         term = _best_cue(m.terms)
         if term is None or (term.weak and not context):
@@ -94,12 +94,13 @@ def analyze(title: str, summary: str = "", text: str = "", *, taxonomy: Taxonomy
         ):
             continue
         s_start, s_end = sentences[index]
-        if index not in remembered:
-            remembered[index] = any(w in taxonomy.background_sentence
-                                    for w in _MARKER_WORD.findall(low, s_start, s_end))  # fmt: skip
-        status = _status(low, m, term, s_start, s_end, taxonomy, remembered[index])
-        if term.ident == "MOBILIZE" and status == "real" and _benign(low, s_start, s_end, taxonomy):
-            status = "benign"  # peacekeepers or earthquake relief, no show of force
+        words = vocabulary.get(index)
+        if words is None:
+            words = vocabulary[index] = frozenset(_MARKER_WORD.findall(low, s_start, s_end))
+        remembered = not words.isdisjoint(taxonomy.background_sentence)
+        status = _status(low, m, term, s_start, s_end, taxonomy, remembered)
+        if term.ident == "MOBILIZE" and not words.isdisjoint(taxonomy.benign_deployment):
+            status = "benign"  # peacekeepers or earthquake relief: no show of force
         if (term.deesc and status in {"real", "hypothetical"} and not _failed(low, m, s_end)
                 and (not term.weak or _parties(tags.actor_mentions, s_start, s_end) >= 2)):
             deescalation = True  # fmt: skip
@@ -225,6 +226,8 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 
 
 def _best_cue(terms: tuple[Term, ...]) -> Term | None:
+    if len(terms) == 1:  # most names and cues have one meaning
+        return terms[0] if terms[0].kind == "cue" else None
     cues = [t for t in terms if t.kind == "cue"]
     if not cues:
         return None
@@ -270,10 +273,6 @@ def _status(low: str, m: Mention, term: Term, s_start: int, s_end: int, tx: Taxo
     if term.base_verb and words and words[-1] in {"to", "will", "would", "could", "can", "not"}:
         return "hypothetical"
     return "real"
-
-
-def _benign(low: str, start: int, end: int, tx: Taxonomy) -> bool:
-    return any(w in tx.benign_deployment for w in _MARKER_WORD.findall(low, start, end))
 
 
 def _after_threat(low: str, s_start: int, m: Mention) -> bool:

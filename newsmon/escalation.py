@@ -29,26 +29,29 @@ _FAILED = re.compile(r"despite|collaps|called off|broke down|break down|stalled|
 # A sentence ends at . ! ? before a space and no lower-case letter, except after an initial
 # ("U.S.", "J.") or a common abbreviation; a line break always ends one.
 _SENTENCE_END = re.compile(r"[.!?]+[\"')\]]*\s+(?![a-z])|\n+")
-_ABBREVIATIONS = frozenset(
-    "Mr Dr St Ms No vs Lt Jr Sr Mrs Gen Col Sgt Gov Sen Rep Jan Feb Mar Apr Jun Jul Aug Sep Oct "
-    "Nov Dec Inc Maj Adm".split())  # fmt: skip
-_CASUALTY_HINT = re.compile(r"kill|dead|die|slain|toll|wound|injur|hurt|claim|left", re.I)
-_NUMBER_WORDS = {w: i for i, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-    "fifteen sixteen seventeen eighteen nineteen twenty".split())}  # fmt: skip
+_ABBREVIATIONS = frozenset({
+    "Mr", "Dr", "St", "Ms", "No", "vs", "Lt", "Jr", "Sr", "Mrs", "Gen", "Col", "Sgt", "Gov", "Sen",
+    "Rep", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec", "Inc", "Maj",
+    "Adm",
+})  # fmt: skip
+_CASUALTY_HINT = re.compile(r"kill|dead|die|slain|toll|wound|injur|hurt|claim|left", re.IGNORECASE)
+_NUMBER_WORDS = {w: i for i, w in enumerate((
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+    "twenty",
+))}  # fmt: skip
 _NUM = r"(\d[\d,]*|" + "|".join(_NUMBER_WORDS) + r")"
 _ABOUT = r"(?:at least |more than |over |nearly |almost |about |around |some |up to )?"
-_KILLED = (
-    re.compile(r"\b(?:kill(?:s|ed|ing)?|left|claim(?:s|ed|ing)?)\s+" + _ABOUT + _NUM + r"\b", re.I),
-    re.compile(_ABOUT + r"\b" + _NUM + r"\s+(?:[a-z-]+\s+){0,3}?(?:(?:were|was|have been|had been|are|"
-               r"been)\s+)?(?:killed|dead|died|slain)\b", re.I),  # fmt: skip
-    re.compile(r"death toll\s+(?:\w+\s+){0,3}?(?:to|at|of)\s+" + _ABOUT + _NUM + r"\b", re.I),
-)
-_WOUNDED = (
-    re.compile(r"\b(?:wound(?:s|ed|ing)?|injur(?:es|ed|ing|e))\s+" + _ABOUT + _NUM + r"\b", re.I),
-    re.compile(_ABOUT + r"\b" + _NUM + r"\s+(?:[a-z-]+\s+){0,3}?(?:(?:were|was|have been|had been|are)"
-               r"\s+)?(?:wounded|injured|hurt)\b", re.I),  # fmt: skip
-)
+_BEFORE_VERB = r"\s+(?:[a-z-]+\s+){0,3}?(?:(?:were|was|have been|had been|are|been)\s+)?"
+_KILLED = tuple(re.compile(p, re.IGNORECASE) for p in (
+    r"\b(?:kill(?:s|ed|ing)?|left|claim(?:s|ed|ing)?)\s+" + _ABOUT + _NUM + r"\b",
+    _ABOUT + r"\b" + _NUM + _BEFORE_VERB + r"(?:killed|dead|died|slain)\b",
+    r"death toll\s+(?:\w+\s+){0,3}?(?:to|at|of)\s+" + _ABOUT + _NUM + r"\b",
+))  # fmt: skip
+_WOUNDED = tuple(re.compile(p, re.IGNORECASE) for p in (
+    r"\b(?:wound(?:s|ed|ing)?|injur(?:es|ed|ing|e))\s+" + _ABOUT + _NUM + r"\b",
+    _ABOUT + r"\b" + _NUM + _BEFORE_VERB + r"(?:wounded|injured|hurt)\b",
+))  # fmt: skip
 _MODAL_EVENTS = frozenset({"ASSAULT", "COERCE", "THREATEN"})
 _MATERIAL = frozenset({"ASSAULT", "COERCE"})
 _PAST = re.compile(_YEAR.pattern + r"|\b(?:weeks|months|years|decades) of\b")  # "months of war"

@@ -171,7 +171,7 @@ def _recurs(low: str, m: Mention, after: int) -> bool:
 
 _JOINER = re.compile(r"(?:\s*(?:,|and|or|&)\s+(?:the\s+)?|\s*,\s*|-)$")
 _MODIFIERS = frozenset({"nuclear", "peace", "trade", "ceasefire", "security", "border", "prisoner",
-                        "military", "diplomatic", "economic", "direct", "indirect"})
+                        "military", "diplomatic", "economic", "direct", "indirect"})  # fmt: skip
 _COMPOUND = re.compile(r"-[a-z]")  # "U.S.-mediated", "Saudi-led": the country acts
 
 
@@ -258,14 +258,19 @@ def _is_place(text: str, low: str, m: Mention, term: Term, taxonomy: Taxonomy,
     if any(word in nearby for word in term.unless_near):
         return False
     following = _NEXT_CAPITAL.match(text, m.end)
-    if following and not text[m.start : m.end].isupper() and not (
-        title_case and _known_word(fold(following.group(1)), taxonomy)
+    if (
+        following
+        and not text[m.start : m.end].isupper()
+        and not (title_case and _known_word(fold(following.group(1)), taxonomy))
     ):
         return False  # "Israel Adesanya", "Chad Smith"
     before = text[max(0, m.start - 20) : m.start].rpartition("\n")[2].rstrip()
     capital_before = re.search(r"\b([A-Z][a-z]+)$", before)
-    return not capital_before or before.endswith(("In", "From", "To")) or (
-        title_case and _known_word(fold(capital_before.group(1)), taxonomy))
+    return (
+        not capital_before
+        or before.endswith(("In", "From", "To"))
+        or (title_case and _known_word(fold(capital_before.group(1)), taxonomy))
+    )
 
 
 def _known_word(word: str, taxonomy: Taxonomy) -> bool:

@@ -105,7 +105,8 @@ def analyze(title: str, summary: str = "", text: str = "", *, taxonomy: Taxonomy
         if term.ident == "MOBILIZE" and not words.isdisjoint(taxonomy.benign_deployment):
             status = "benign"  # peacekeepers or earthquake relief: no show of force
         if (term.deesc and status in {"real", "hypothetical"} and not _failed(low, m, s_end)
-                and (not term.weak or _parties(tags.actor_mentions, s_start, s_end) >= 2)):
+                and (not term.weak or _parties(tags.actor_mentions, s_start, s_end) >= 2)
+                and not (term.ident == "CONSULT" and _analysis(full, words, s_end, taxonomy))):
             deescalation = True  # fmt: skip
         if status == "threat":
             term, status = _THREAT, "real"  # "bases would be hit if...": a threat, no attack
@@ -276,6 +277,11 @@ def _status(low: str, m: Mention, term: Term, s_start: int, s_end: int, tx: Taxo
     if term.base_verb and words and words[-1] in {"to", "will", "would", "could", "can", "not"}:
         return "hypothetical"
     return "real"
+
+
+def _analysis(full: str, words: frozenset[str], s_end: int, tx: Taxonomy) -> bool:
+    """True for a sentence that discusses talks rather than reports them ("what is at stake?")."""
+    return full[:s_end].rstrip().endswith("?") or not words.isdisjoint(tx.analysis)
 
 
 def _after_threat(low: str, s_start: int, m: Mention) -> bool:

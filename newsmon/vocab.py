@@ -110,6 +110,7 @@ class TaxonomyFile(_Strict):
     negation: list[str] = Field(default_factory=list)
     hypothetical: list[str] = Field(default_factory=list)
     background: list[str] = Field(default_factory=list)
+    analysis: list[str] = Field(default_factory=list)
     benign_deployment: list[str] = Field(default_factory=list)
     background_clause: list[str] = Field(default_factory=list)
     background_sentence: list[str] = Field(default_factory=list)
@@ -155,6 +156,7 @@ class Taxonomy:
     negation: frozenset[str]
     hypothetical: frozenset[str]
     background: frozenset[str]
+    analysis: frozenset[str]
     benign_deployment: frozenset[str]
     background_clause: frozenset[str]
     background_sentence: frozenset[str]
@@ -400,6 +402,7 @@ def _compile(f: TaxonomyFile, patterns: dict[str, list[Term]], alpha2: dict[str,
         negation=words(f.negation),
         hypothetical=words(f.hypothetical),
         background=words(f.background),
+        analysis=words(f.analysis),
         benign_deployment=words(f.benign_deployment),
         background_clause=words(f.background_clause),
         background_sentence=words(f.background_sentence),

@@ -244,3 +244,21 @@ def test_humanitarian_warning_is_no_threat() -> None:
     result = analyze("Aid agencies warned that shelters in Gaza are full", taxonomy=TAXONOMY)
 
     assert "THREATEN" not in _events(result) and result.level == 1
+
+
+def test_talks_held_are_deescalation_talks_discussed_are_not() -> None:
+    """A round of talks held is a step down; an analysis of talks is not."""
+    held = analyze("Russia and Ukraine hold peace talks in Geneva", taxonomy=TAXONOMY)
+    discussed = analyze("Former envoy discusses US-Iran nuclear talks", taxonomy=TAXONOMY)
+
+    assert (True, False) == (held.deescalation, discussed.deescalation)
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["Japan lifts sanctions on Iran after nuclear deal", "Britain sends 300 troops to UN peacekeeping mission",
+     "US troops arrive to deliver earthquake relief"],
+)  # fmt: skip
+def test_lifted_sanctions_and_peacekeepers_are_no_escalation(title: str) -> None:
+    """Sanctions lifted and troops sent to keep peace or bring relief are below level 2."""
+    assert _level(title) < 2

@@ -6,7 +6,10 @@ one transaction per feed batch, so a run killed halfway keeps every batch it com
 
 from __future__ import annotations
 
-from concurrent.futures import Future
+import multiprocessing
+import os
+import threading
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from dataclasses import asdict
 from datetime import UTC, datetime
 from pathlib import Path
@@ -14,22 +17,24 @@ from typing import Any
 
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
+from prefect.context import FlowRunContext
 from prefect.futures import as_completed
+from prefect.task_runners import ThreadPoolTaskRunner
 
 from newsmon.clustering import cluster_articles, index_seed
 from newsmon.config import Settings, Sources, load_sources
 from newsmon.escalation import analyze
 from newsmon.fetch import Fetcher
 from newsmon.identity import canonical_url
-from newsmon.ingest import FeedFetch, IngestCounts, RobotsCache, due, fetch_articles, fetch_feed
+from newsmon.ingest import FeedFetch, IngestCounts, RobotsCache, due, fetch_feed, fetch_pages
 from newsmon.models import Analysis, Article, Entry, Feed, FeedState, FetchResult
 from newsmon.netguard import AddressGuard
 from newsmon.progress import report
 from newsmon.store import (
     feed_states, finish_run, known_urls, record_feed, start_run, store_analyses, store_articles,
 )
-from newsmon.vocab import Taxonomy, load_taxonomy
 from newsmon.warehouse import Warehouse, load_seed_corpus, open_warehouse
+from newsmon.workers import extract_and_analyze, init_worker, taxonomy
 
 # Fetcher retries transient failures itself (with backoff and Retry-After, which Prefect's retries
 # cannot honour), so the network tasks carry no Prefect retries of their own; no task is cached.
@@ -44,15 +49,50 @@ def fetch_feed_task(fetcher: Fetcher, feed: Feed, state: FeedState | None, max_e
 @task(name="fetch-pages", cache_policy=NO_CACHE)
 def fetch_pages_task(
     fetcher: Fetcher, robots: RobotsCache | None, feed: Feed, entries: list[Entry],
-    taxonomy: Taxonomy, now: datetime,
+    now: datetime, taxonomy_path: Path | None, pool: _LazyPool | None,
 ) -> tuple[list[Article], dict[str, Analysis], int]:
-    """Fetch, extract and analyse one feed's new entries."""
-    articles, requested = fetch_articles(fetcher, robots, feed, entries, now=now)
-    analyses = {
-        a.canonical_url: analyze(a.title, a.summary, a.text if a.full_text else "", taxonomy=taxonomy)
-        for a in articles
-    }
+    """Fetch one feed's new pages here, then extract and analyse them in the process pool."""
+    pages, requested = fetch_pages(fetcher, robots, entries)
+    executor = pool.get() if pool is not None else None
+    if executor is None:
+        articles, analyses = extract_and_analyze(feed, pages, now, taxonomy_path)
+    else:
+        articles, analyses = executor.submit(extract_and_analyze, feed, pages, now, taxonomy_path).result()
     return articles, analyses, requested
+
+
+class _LazyPool:
+    """A process pool for extraction and analysis, started on first use (a run with nothing new
+    starts none) with fresh interpreters: forking a process that runs Prefect's threads is unsafe."""
+
+    def __init__(self, workers: int, taxonomy_path: Path | None) -> None:
+        self.workers = workers
+        self.taxonomy_path = taxonomy_path
+        self._executor: Executor | None = None
+        self._lock = threading.Lock()
+
+    def get(self) -> Executor:
+        with self._lock:
+            if self._executor is None:
+                self._executor = ProcessPoolExecutor(
+                    self.workers, mp_context=multiprocessing.get_context("spawn"),
+                    initializer=init_worker, initargs=(self.taxonomy_path,),
+                )
+            return self._executor
+
+    def shutdown(self) -> None:
+        if self._executor is not None:
+            self._executor.shutdown(wait=True, cancel_futures=True)
+
+
+def _pool(settings: Settings) -> _LazyPool | None:
+    """A process pool when the flow's tasks run in threads here (not on Dask) and workers allow it."""
+    context = FlowRunContext.get()
+    local = context is None or isinstance(context.task_runner, ThreadPoolTaskRunner)
+    workers = settings.fetch.workers or os.cpu_count() or 1
+    if not local or workers <= 1:
+        return None
+    return _LazyPool(workers, settings.taxonomy)
 
 
 def prepare(warehouse: Warehouse, settings: Settings, *, now: datetime) -> None:
@@ -64,10 +104,10 @@ def prepare(warehouse: Warehouse, settings: Settings, *, now: datetime) -> None:
              OR id NOT IN (SELECT article_id FROM article_analysis)) ORDER BY id"""
     ).fetchall()]
     if added:
-        taxonomy = load_taxonomy(settings.taxonomy)
+        tax = taxonomy(settings.taxonomy)
         with warehouse.transaction() as con:
             analyses = {
-                aid: analyze(title, summary, text, taxonomy=taxonomy)
+                aid: analyze(title, summary, text, taxonomy=tax)
                 for aid, title, summary, text in con.execute(
                     "SELECT id, title, summary, text FROM articles WHERE id IN (SELECT unnest(?))", [added]
                 ).fetchall()
@@ -88,8 +128,24 @@ def ingest_sources(sources: Sources) -> dict[str, Any]:
     logger = get_run_logger()
     settings = sources.settings
     now = _utcnow()
-    taxonomy = load_taxonomy(settings.taxonomy)
     counts = IngestCounts()
+    pool = _pool(settings)
+    try:
+        result = _ingest(sources, settings, now, counts, pool)
+    finally:
+        if pool is not None:
+            pool.shutdown()
+    logger.info(
+        "ingest: %d feeds ok, %d failed, %d skipped; %d new articles, %d copies",
+        counts.feeds_ok, counts.feeds_failed, counts.feeds_skipped, counts.articles_new,
+        counts.articles_copies,
+    )
+    return result
+
+
+def _ingest(sources: Sources, settings: Settings, now: datetime, counts: IngestCounts,
+            pool: _LazyPool | None) -> dict[str, Any]:
+    logger = get_run_logger()
     with open_warehouse(settings.warehouse, wait=30.0) as warehouse:
         prepare(warehouse, settings, now=now)
         with warehouse.transaction() as con:
@@ -99,14 +155,14 @@ def ingest_sources(sources: Sources) -> dict[str, Any]:
         with Fetcher(settings.fetch, user_agent=settings.user_agent, guard=guard) as fetcher:
             robots = RobotsCache(fetcher, settings.user_agent) if settings.fetch.respect_robots else None
             feed_futures: list[Future[Any]] = []
+            quiet: list[tuple[FeedFetch, int]] = []  # feeds with nothing new: recorded together
             for feed in sources.feeds:
                 state = states.get(feed.name)
                 if state is not None and state.url != feed.url:
                     state = None  # the user changed the URL: old validators and backoff no longer apply
                 skip = due(state, now=now, interval_minutes=settings.fetch.interval_minutes)
                 if skip:
-                    _record(warehouse, run_id, FeedFetch(feed, FetchResult(feed.url, None), skipped=skip),
-                            now=now, settings=settings, new=0)
+                    quiet.append((FeedFetch(feed, FetchResult(feed.url, None), skipped=skip), 0))
                     counts.feeds_skipped += 1
                     continue
                 feed_futures.append(
@@ -123,7 +179,7 @@ def ingest_sources(sources: Sources) -> dict[str, Any]:
                 entries = _new_entries(warehouse, fetched, claimed, also)[: max(budget, 0)]
                 budget -= len(entries)
                 if not entries:
-                    _record(warehouse, run_id, fetched, now=now, settings=settings, new=0)
+                    quiet.append((fetched, 0))
                 if fetched.outcome in ("ok", "not-modified"):
                     counts.feeds_ok += 1
                 else:
@@ -131,7 +187,8 @@ def ingest_sources(sources: Sources) -> dict[str, Any]:
                     counts.failures.append((fetched.feed.name, fetched.error or fetched.outcome))
                     logger.warning("feed %s: %s", fetched.feed.name, fetched.error)
                 if entries:
-                    future = fetch_pages_task.submit(fetcher, robots, fetched.feed, entries, taxonomy, now)
+                    future = fetch_pages_task.submit(fetcher, robots, fetched.feed, entries, now,
+                                                     settings.taxonomy, pool)
                     page_futures.append(future)
                     pending[future] = (fetched, len(entries))
             for done, future in enumerate(as_completed(page_futures), start=1):
@@ -145,14 +202,10 @@ def ingest_sources(sources: Sources) -> dict[str, Any]:
                     record_feed(con, run_id, fetched, now=now,
                                 interval_minutes=settings.fetch.interval_minutes, new=new)
                 report("pages", done, len(page_futures))
+        _record(warehouse, run_id, quiet, now=now, settings=settings)
         _carriers(warehouse, also)
         with warehouse.transaction() as con:
             finish_run(con, run_id, counts, now=_utcnow())
-    logger.info(
-        "ingest: %d feeds ok, %d failed, %d skipped; %d new articles, %d copies",
-        counts.feeds_ok, counts.feeds_failed, counts.feeds_skipped, counts.articles_new,
-        counts.articles_copies,
-    )
     return {"run_id": run_id, **asdict(counts)}
 
 
@@ -198,10 +251,13 @@ def _carriers(warehouse: Warehouse, pairs: list[tuple[str, str]]) -> None:
             )
 
 
-def _record(warehouse: Warehouse, run_id: str, fetched: FeedFetch, *, now: datetime,
-            settings: Settings, new: int) -> None:
+def _record(warehouse: Warehouse, run_id: str, fetches: list[tuple[FeedFetch, int]], *, now: datetime,
+            settings: Settings) -> None:
+    """Record feeds (with how many new entries each had) in one transaction."""
     with warehouse.transaction() as con:
-        record_feed(con, run_id, fetched, now=now, interval_minutes=settings.fetch.interval_minutes, new=new)
+        for fetched, new in fetches:
+            record_feed(con, run_id, fetched, now=now, interval_minutes=settings.fetch.interval_minutes,
+                        new=new)
 
 
 def _store(con: Any, articles: list[Article], analyses: dict[str, Analysis],

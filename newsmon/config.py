@@ -64,6 +64,7 @@ class FetchSettings(_Strict):
     max_entries_per_feed: int = Field(50, ge=1)
     max_pages_per_run: int = Field(2000, ge=0)
     respect_robots: bool = True
+    workers: int = Field(0, ge=0, le=64)  # processes extracting and analysing: 0 one per core, 1 none
 
 
 class SmtpSettings(_Strict):

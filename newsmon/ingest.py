@@ -136,6 +136,50 @@ class RobotsCache:
         return rules is None or bool(rules.can_fetch(url, self.agent))
 
 
+@dataclass(frozen=True)
+class Page:
+    """An entry's article page as fetched: its bytes, or why there are none."""
+
+    entry: Entry
+    content: bytes | None
+    url: str
+    error: str | None = None
+
+
+def fetch_pages(
+    fetcher: Fetcher, robots: RobotsCache | None, entries: list[Entry]
+) -> tuple[list[Page], int]:
+    """Fetch each entry's page (robots.txt permitting); return the pages and how many were requested."""
+    pages = []
+    requested = 0
+    for entry in entries:
+        if robots is not None and not robots.allowed(entry.link):
+            pages.append(Page(entry, None, entry.link, "disallowed by robots.txt"))
+            continue
+        requested += 1
+        result = fetcher.get(entry.link, accept=PAGE_ACCEPT)
+        if result.ok:
+            pages.append(Page(entry, result.content, result.final_url or entry.link))
+        else:
+            pages.append(Page(entry, None, entry.link, f"page: {result.error}"))
+    return pages, requested
+
+
+def build_articles(feed: Feed, pages: list[Page], *, now: datetime) -> list[Article]:
+    """Extract each page's text (the CPU work of ingest); a page without text falls back to the summary."""
+    articles = []
+    for page in pages:
+        extracted = None
+        error = page.error
+        if page.content is not None:
+            try:
+                extracted = extract(page.content, url=page.url)
+            except ExtractError as exc:
+                error = f"extract: {exc}"
+        articles.append(build_article(feed, page.entry, extracted, error, now=now))
+    return articles
+
+
 def fetch_articles(
     fetcher: Fetcher,
     robots: RobotsCache | None,
@@ -148,25 +192,8 @@ def fetch_articles(
 
     Returns the articles and how many pages were requested.
     """
-    articles = []
-    requested = 0
-    for entry in entries:
-        error: str | None = None
-        extracted = None
-        if robots is not None and not robots.allowed(entry.link):
-            error = "disallowed by robots.txt"
-        else:
-            requested += 1
-            page = fetcher.get(entry.link, accept=PAGE_ACCEPT)
-            if not page.ok:
-                error = f"page: {page.error}"
-            else:
-                try:
-                    extracted = extract(page.content, url=page.final_url or entry.link)
-                except ExtractError as exc:
-                    error = f"extract: {exc}"
-        articles.append(build_article(feed, entry, extracted, error, now=now))
-    return articles, requested
+    pages, requested = fetch_pages(fetcher, robots, entries)
+    return build_articles(feed, pages, now=now), requested
 
 
 def build_article(feed: Feed, entry: Entry, extracted, error: str | None, *, now: datetime) -> Article:  # type: ignore[no-untyped-def]

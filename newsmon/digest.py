@@ -204,9 +204,12 @@ def collect(con: duckdb.DuckDBPyConnection, day: date, *, timezone: str, min_lev
     for r in today:
         if not r.of_seed:
             by_story[r.story].append(r)
+    leads = {sid: _lead(members) for sid, members in by_story.items()}
+    details = _details(con, {lead.analysis_id for lead in leads.values()})
+    first = _first_seen(con, list(by_story))
     regions: dict[str, list[StoryView]] = defaultdict(list)
     for sid, members in by_story.items():
-        view = _story(con, sid, members, tz, continuing=sid in earlier)
+        view = _story(sid, members, leads[sid], details, first.get(sid), tz, continuing=sid in earlier)
         if view.level < 1 or (view.level < min_level and not view.deescalation):
             continue
         if view.deescalation:
@@ -253,32 +256,62 @@ def _lead(members: list[_Row]) -> _Row:
     return min(originals, key=lambda m: (-m.level, -m.score, m.fetched, m.id))
 
 
-def _story(con: duckdb.DuckDBPyConnection, story_id: str, members: list[_Row], tz: ZoneInfo, *,
-           continuing: bool) -> StoryView:
-    lead = _lead(members)
+@dataclass
+class _Details:
+    """The regions, actors and evidence of the day's lead analyses, by analysis id."""
+
+    regions: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    actors: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    events: dict[str, list[tuple[str, str | None, str, int | None, int | None]]] = field(
+        default_factory=lambda: defaultdict(list))
+
+
+def _details(con: duckdb.DuckDBPyConnection, ids: set[str]) -> _Details:
+    """One query per table for every lead: a query per story costs more than the rest of the digest."""
+    out = _Details()
+    wanted = sorted(ids)
+    for aid, region in con.execute(
+        "SELECT article_id, region FROM article_regions WHERE article_id IN (SELECT unnest(?)) "
+        "ORDER BY article_id, rank, region", [wanted]
+    ).fetchall():
+        out.regions[aid].append(region)
+    for aid, actor in con.execute(
+        "SELECT article_id, actor FROM article_actors WHERE article_id IN (SELECT unnest(?)) "
+        "ORDER BY article_id, rank, actor", [wanted]
+    ).fetchall():
+        out.actors[aid].append(actor)
+    for aid, *event in con.execute(
+        "SELECT article_id, event, mode, sentence, killed, wounded FROM article_events "
+        "WHERE article_id IN (SELECT unnest(?)) ORDER BY article_id, seq", [wanted]
+    ).fetchall():
+        out.events[aid].append(tuple(event))  # type: ignore[arg-type]
+    return out
+
+
+def _first_seen(con: duckdb.DuckDBPyConnection, stories: list[str]) -> dict[str, datetime]:
+    """When each story was first fetched, on any day (seed articles and their copies aside)."""
+    return dict(con.execute(
+        """SELECT COALESCE(a.story_id, a.duplicate_of, a.id) AS story, min(a.fetched)
+           FROM articles a LEFT JOIN articles o ON o.id = a.duplicate_of
+           WHERE NOT a.is_seed AND NOT COALESCE(o.is_seed, false)
+             AND COALESCE(a.story_id, a.duplicate_of, a.id) IN (SELECT unnest(?))
+           GROUP BY story""",
+        [stories],
+    ).fetchall())
+
+
+def _story(story_id: str, members: list[_Row], lead: _Row, details: _Details, first: datetime | None,
+           tz: ZoneInfo, *, continuing: bool) -> StoryView:
     originals = [m for m in members if m.duplicate_of is None] or [lead]
     headline = min(originals, key=lambda m: (m.fetched, m.id))
     deesc = lead.deesc
-    regions = tuple(r[0] for r in con.execute(
-        "SELECT region FROM article_regions WHERE article_id = ? ORDER BY rank, region", [lead.analysis_id]
-    ).fetchall())
-    actors = tuple(r[0] for r in con.execute(
-        "SELECT actor FROM article_actors WHERE article_id = ? ORDER BY rank, actor", [lead.analysis_id]
-    ).fetchall())
-    events = con.execute(
-        "SELECT event, mode, sentence, killed, wounded FROM article_events WHERE article_id = ? ORDER BY seq",
-        [lead.analysis_id],
-    ).fetchall()
+    regions = tuple(details.regions.get(lead.analysis_id, ()))
+    actors = tuple(details.actors.get(lead.analysis_id, ()))
+    events = list(details.events.get(lead.analysis_id, ()))
     if deesc:  # steps down first, so the section shows why it is a de-escalation
         events.sort(key=lambda e: e[0] not in DEESCALATION_EVENTS)
     why = _evidence([Why(*e) for e in events], headline.title)
-    first = con.execute(
-        """SELECT min(a.fetched) FROM articles a LEFT JOIN articles o ON o.id = a.duplicate_of
-           WHERE NOT a.is_seed AND NOT COALESCE(o.is_seed, false)
-             AND COALESCE(a.story_id, a.duplicate_of, a.id) = ?""",
-        [story_id],
-    ).fetchone()
-    first_seen = first[0] if first and first[0] else headline.fetched
+    first_seen = first or headline.fetched
     seen_order = sorted(members, key=lambda m: (m.fetched, m.id))
     return StoryView(
         story_id=story_id, title=headline.title, url=link_url(headline.canonical_url, headline.url),

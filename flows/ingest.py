@@ -185,7 +185,7 @@ def _ingest(sources: Sources, settings: Settings, now: datetime, counts: IngestC
                 else:
                     counts.feeds_failed += 1
                     counts.failures.append((fetched.feed.name, fetched.error or fetched.outcome))
-                    logger.warning("feed %s: %s", fetched.feed.name, fetched.error)
+                    logger.debug("feed %s: %s", fetched.feed.name, fetched.error)
                 if entries:
                     future = fetch_pages_task.submit(fetcher, robots, fetched.feed, entries, now,
                                                      settings.taxonomy, pool)

@@ -86,3 +86,19 @@ def test_every_shared_feed_goes_through_the_feed_layer(feed_server: FeedServer) 
     assert len(with_entries) >= 0.9 * len([f for f in shared_feeds if "expected" not in f.name])
     world = [o for r, o in outcomes.items() if r.startswith("world-news/")]
     assert all(o.parsed and o.parsed.entries for o in world)
+
+
+def test_external_entities_never_read_local_files(tmp_path: Path) -> None:
+    """An entity or DTD pointing at a local file leaves its content out of everything parsed."""
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOP-SECRET-CONTENT")
+    declared = (f'<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY xxe SYSTEM "file://{secret}">]>'
+                '<rss version="2.0"><channel><title>&xxe;</title><item><title>t &xxe;</title>'
+                '<link>https://e.org/1</link><description>&xxe;</description></item></channel></rss>').encode()
+    external = (f'<?xml version="1.0"?><!DOCTYPE rss SYSTEM "file://{secret}"><rss version="2.0"><channel>'
+                '<title>x</title><item><title>t</title><link>https://e.org/1</link></item></channel></rss>').encode()
+
+    for body in (declared, external):
+        parsed = parse_feed("XXE", body, base_url="https://e.org/")
+        seen = " ".join([parsed.title or ""] + [e.title + e.summary for e in parsed.entries])
+        assert "TOP-SECRET" not in seen

@@ -76,7 +76,9 @@ def analyze(title: str, summary: str = "", text: str = "", *, taxonomy: Taxonomy
     sentences = split_sentences(full)
     starts = [s for s, _ in sentences]
     lead_end = _lead_end(full, text, sentences, starts)
-    context = tags.armed or any(t.kind == "context" for m in mentions for t in m.terms)
+    war = _about_conflict(mentions, tags, taxonomy)  # 2: said outright, 1: weakly, 0: not
+    context = war > 0
+    war_sure = war == 2 or not taxonomy.conflict_places.isdisjoint(tags.regions)
     found: list[_Found] = []
     deescalation = False
     per_event: dict[str, int] = {}
@@ -105,7 +107,7 @@ def analyze(title: str, summary: str = "", text: str = "", *, taxonomy: Taxonomy
         if term.ident == "MOBILIZE" and not words.isdisjoint(taxonomy.benign_deployment):
             status = "benign"  # peacekeepers or earthquake relief: no show of force
         if (term.deesc and status in {"real", "hypothetical"} and not _failed(low, m, s_end)
-                and (not term.weak or _parties(tags.actor_mentions, s_start, s_end) >= 2)
+                and (not term.weak or (war_sure and _parties(tags.actor_mentions, s_start, s_end) >= 2))
                 and not (term.ident == "CONSULT" and _analysis(full, words, s_end, taxonomy))):
             deescalation = True  # fmt: skip
         if status == "threat":
@@ -165,6 +167,24 @@ _THREAT = Term("cue", "THREATEN", level=2)
 _ACCUSE_1 = Term("cue", "ACCUSE", level=1, weak=True)
 _START = operator.attrgetter("start")
 _PLACES = frozenset({"country", "place", "subregion", "actor", "leader", "body", "demonym"})
+
+
+def _about_conflict(mentions: list[Mention], tags: Tags, tx: Taxonomy) -> int:
+    """2 where a text says outright it is about armed conflict, 1 where it says so weakly, else 0.
+
+    An armed actor or a term of war ("ceasefire", "shelling") says so outright; a weaker term
+    ("troops", "refugees", "sanctions") says so beside an actor or a place of armed conflict.
+    """
+    if tags.armed:
+        return 2
+    weak = False
+    for m in mentions:
+        for t in m.terms:
+            if t.kind == "context":
+                if t.ident == "context":
+                    return 2
+                weak = True
+    return int(weak and (bool(tags.actors) or not tx.conflict_places.isdisjoint(tags.regions)))
 
 
 def _named_in(mentions: list[Mention], start: int, end: int) -> bool:

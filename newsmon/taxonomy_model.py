@@ -81,6 +81,8 @@ class TaxonomyFile(_Strict):
     cues: list[CueGroup] = Field(default_factory=list)
     modes: dict[str, list[str]] = Field(default_factory=dict)
     context: list[str] = Field(default_factory=list)
+    weak_context: list[str] = Field(default_factory=list)
+    conflict_places: list[str] = Field(default_factory=list)
     ignore: list[str] = Field(default_factory=list)
     negation: list[str] = Field(default_factory=list)
     hypothetical: list[str] = Field(default_factory=list)

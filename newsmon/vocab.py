@@ -84,6 +84,7 @@ class Taxonomy:
     us_states: frozenset[str]
     alpha2: dict[str, str]  # alpha-3 -> alpha-2
     armed_actors: frozenset[str]
+    conflict_places: frozenset[str]  # alpha-2 and sub-region codes where armed conflict goes on
     size: int  # number of patterns
 
 
@@ -235,6 +236,8 @@ def _vocabulary(b: _Builder, f: TaxonomyFile, alpha2: dict[str, str]) -> None:
             b.add(name, Term("mode", mode), exact=name.isupper())
     for name in f.context:
         b.add(name, Term("context", "context", proper=_proper(name) and name.isupper()))
+    for name in f.weak_context:
+        b.add(name, Term("context", "weak", proper=_proper(name) and name.isupper()))
     for pattern in f.ignore:
         for phrase in expand(pattern):
             b.add(phrase, Term("ignore", "ignore"))
@@ -313,6 +316,7 @@ def _compile(f: TaxonomyFile, patterns: dict[str, list[Term]], alpha2: dict[str,
         us_states=words([s["name"] for s in us_states.values()]),
         alpha2=alpha2,
         armed_actors=frozenset(k for k, a in f.actors.items() if a.armed),
+        conflict_places=frozenset(f.conflict_places),
         size=len(patterns),
     )
 

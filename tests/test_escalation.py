@@ -262,3 +262,22 @@ def test_talks_held_are_deescalation_talks_discussed_are_not() -> None:
 def test_lifted_sanctions_and_peacekeepers_are_no_escalation(title: str) -> None:
     """Sanctions lifted and troops sent to keep peace or bring relief are below level 2."""
     assert _level(title) < 2
+
+
+@pytest.mark.parametrize(("title", "summary"), [
+    ("Will Europe move to boost diplomacy with Russia?", "Some in Brussels want a special envoy."),
+    ("Displaced families go home to Khartoum", "Whole districts still have no power or water."),
+    ("A dissident's memoir of the Syrian regime", "She grew up in Homs and left in 2014."),
+])  # fmt: skip
+def test_weak_context_with_actor_or_conflict_place_is_level_1(title: str, summary: str) -> None:
+    """A weak term of conflict beside a state that acts or a place of armed conflict gives level 1."""
+    assert 1 == _level(title, summary)
+
+
+@pytest.mark.parametrize(("title", "summary"), [
+    ("Nine arrested in France after student's death", "Police blame far-left militants."),
+    ("Refugees from the storm return to Miami", "Most of the displaced found homes destroyed."),
+])  # fmt: skip
+def test_weak_context_alone_stays_level_0(title: str, summary: str) -> None:
+    """A weak term of conflict with no actor and no place of armed conflict is no conflict."""
+    assert 0 == _level(title, summary)

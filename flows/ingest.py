@@ -23,6 +23,7 @@ from prefect.task_runners import ThreadPoolTaskRunner
 
 from newsmon.clustering import cluster_articles, index_seed
 from newsmon.config import Settings, Sources, load_sources
+from newsmon.digest import feed_health
 from newsmon.escalation import analyze
 from newsmon.fetch import Fetcher
 from newsmon.identity import canonical_url
@@ -206,7 +207,9 @@ def _ingest(sources: Sources, settings: Settings, now: datetime, counts: IngestC
         _carriers(warehouse, also)
         with warehouse.transaction() as con:
             finish_run(con, run_id, counts, now=_utcnow())
-    return {"run_id": run_id, **asdict(counts)}
+        # every feed that is failing, backing off, stale, moved or gone, so no feed drops out silently
+        health = [(h.name, h.status, h.reason) for h in feed_health(warehouse.con, now=_utcnow())]
+    return {"run_id": run_id, **asdict(counts), "health": health}
 
 
 def _new_entries(

@@ -61,6 +61,16 @@ class _Bar:
         self.progress.stop()
 
 
+def _print_digest(result: dict[str, Any], *, send: bool = False) -> None:
+    click.echo(f"digest: {result['path']} ({result['stories']} stories)")
+    if result.get("sent"):
+        click.echo(f"sent: {result['message_id']}")
+    elif result.get("error"):
+        click.echo(f"not sent: {result['error']} (it stays on disk; the next run sends it)")
+    elif send and result.get("note"):
+        click.echo(result["note"])
+
+
 def _summary(result: dict[str, Any]) -> str:
     return (
         f"feeds: {result['feeds_ok']} ok, {result['feeds_failed']} failed, {result['feeds_skipped']} not due"
@@ -70,15 +80,21 @@ def _summary(result: dict[str, Any]) -> str:
 
 
 def _print_failures(result: dict[str, Any]) -> None:
+    failed = set()
     for name, error in result.get("failures", []):
         click.echo(f"  failed: {name}: {error}")
+        failed.add(name)
+    for name, status, reason in result.get("health", []):
+        if name not in failed:  # failing before, backing off, stale, moved or gone
+            click.echo(f"  {status}: {name}: {reason}")
 
 
 @main.command()
 @sources_option
+@click.option("--send", is_flag=True, help="Also e-mail today's digest (once; see `newsmon digest`).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 @expected_errors
-def run(sources_path: str, quiet: bool) -> None:
+def run(sources_path: str, send: bool, quiet: bool) -> None:
     """Ingest every due feed, then write today's digest.
 
     Feeds that fail are reported and the run still succeeds.
@@ -86,16 +102,16 @@ def run(sources_path: str, quiet: bool) -> None:
     \b
     Example:
         newsmon run
-        newsmon run --sources ~/monitor/sources.yaml
+        newsmon run --send --sources ~/monitor/sources.yaml
     """
     _preflight(sources_path)
     from flows.daily import daily
 
     with _Bar(not quiet):
-        result = daily(sources_path=sources_path)
+        result = daily(sources_path=sources_path, send=send)
     click.echo(_summary(result["ingest"]))
     _print_failures(result["ingest"])
-    click.echo(f"digest: {result['digest']['path']} ({result['digest']['stories']} stories)")
+    _print_digest(result["digest"], send=send)
 
 
 @main.command()
@@ -240,4 +256,4 @@ def demo(folder: str, quiet: bool) -> None:
             result = daily(sources_path=str(sources_path))
     click.echo(_summary(result["ingest"]))
     _print_failures(result["ingest"])
-    click.echo(f"digest: {result['digest']['path']} ({result['digest']['stories']} stories)")
+    _print_digest(result["digest"])

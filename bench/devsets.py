@@ -190,3 +190,46 @@ def feed_items() -> list[Item]:
         out.append(Item(v["id"], v.get("title") or "", v.get("summary") or "", label.get("duplicate_of"),
                         label.get("group", v["id"]), "feed"))
     return out
+
+
+# news feeds of ../shared/data/feeds/various (file name prefixes) whose items are not in the dev set
+VARIOUS_NEWS = ("4179e7a1", "5357198d", "5da3b20f", "660a52f7", "72fea1eb", "960551ec", "d87c1681", "e8fa5b64",
+                "a44f7593")
+
+
+def various_items() -> list[Item]:
+    """Items of 9 news feeds of the same capture (9-19 Feb 2026), with tests/data/various_story_groups.jsonl.
+
+    The labels name multi-article same-event groups; every other item is a story of its own. An item's id is
+    the first 12 hex digits of the SHA-1 of its link; a link repeated in a feed is kept once.
+    """
+    import hashlib
+    import json as _json
+    from datetime import datetime
+
+    import feedparser
+
+    folder = SHARED / "data" / "feeds" / "various"
+    labels_path = ROOT / "tests" / "data" / "various_story_groups.jsonl"
+    if not folder.exists():
+        return []
+    labels = {v["id"]: v for v in map(_json.loads, labels_path.read_text(encoding="utf-8").splitlines())}
+    rows = []
+    for prefix in VARIOUS_NEWS:
+        for path in sorted(folder.glob(f"{prefix}*.xml")):
+            for entry in feedparser.parse(str(path)).entries:
+                when = entry.get("published_parsed") or entry.get("updated_parsed")
+                if not when or not datetime(2026, 2, 9) <= datetime(*when[:6]) <= datetime(2026, 2, 19):
+                    continue
+                summary = html.unescape(re.sub(r"<[^>]+>", " ", entry.get("summary", "")))
+                key = entry.get("link") or entry.get("title") or ""
+                rows.append((datetime(*when[:6]), hashlib.sha1(key.encode()).hexdigest()[:12],
+                             html.unescape(entry.get("title", "")).strip(), " ".join(summary.split()[:80])))
+    out, seen = [], set()
+    for _, item_id, title, summary in sorted(rows):
+        if item_id in seen:
+            continue
+        seen.add(item_id)
+        label = labels.get(item_id, {})
+        out.append(Item(item_id, title, summary, None, label.get("group", item_id), "feed"))
+    return out

@@ -14,7 +14,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.devsets import Item, build, demo_items, feed_items  # noqa: E402
+from bench.devsets import Item, build, demo_items, feed_items, various_items  # noqa: E402
 from newsmon import cluster_eval, neardup, stories  # noqa: E402
 
 
@@ -36,7 +36,7 @@ def main() -> None:
     parser.add_argument("--sweep", action="store_true", help="also sweep the near-dup and story thresholds")
     args = parser.parse_args()
     sets = {"synthetic": labelled(build(limit=args.limit)), "feeds": labelled(feed_items()),
-            "demo": labelled(demo_items())}
+            "various": labelled(various_items()), "demo": labelled(demo_items())}
     sets = {k: v for k, v in sets.items() if v}
     if not sets:
         print("no development data (../shared absent)")

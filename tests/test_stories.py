@@ -66,3 +66,40 @@ def test_terms_many_articles_carry_weigh_less() -> None:
         index.add(StoryItem(f"i{n}", StoryTerms({"talks": 1.0, f"name{n}": 2.0}), T0, f"i{n}"))
 
     assert index.idf("talks") < 0.5 < index.idf("heraskevych")
+
+
+def test_countries_with_none_in_common_veto_a_merge() -> None:
+    """Talks in one city about two conflicts stay apart: the articles name no country in common."""
+    iran = stories.story_terms("US and Iran hold second round of nuclear talks in Geneva",
+                               "Negotiators met in Geneva on Tuesday for a second round of talks, officials said.")
+    ukraine = stories.story_terms("Russia and Ukraine hold second round of peace talks in Geneva",
+                                  "Negotiators met in Geneva on Tuesday for a second round of talks, officials said.")
+
+    assert (True, False) == (stories.countries_conflict(iran, ukraine), stories.same_story(iran, ukraine))
+
+
+def test_inflections_and_accents_meet() -> None:
+    """Arrested and arrests, Jerí and Jeri are one term each."""
+    a = stories.story_terms("Nine arrested after Jerí impeachment", "")
+    b = stories.story_terms("Police arrests follow Jeri impeachment", "")
+
+    assert {"arrest", "jeri", "impeachment"} <= a.weights.keys() & b.weights.keys()
+
+
+def test_years_are_no_names_but_counts_are() -> None:
+    """A count of victims weighs as a name; the year of an event does not."""
+    weights = stories.story_terms("Storm of 2026 leaves 34 dead", "").weights
+
+    assert weights["34"] > weights["2026"]
+
+
+def test_a_story_does_not_grow_by_a_chain() -> None:
+    """A newcomer like one of a story's five articles stays apart; like two of them, it joins."""
+    index = stories.StoryIndex()
+    for n in range(5):
+        index.add(StoryItem(f"s{n}", StoryTerms({f"a{n}": 1.0, f"b{n}": 1.0, f"c{n}": 1.0}), T0, "s0"))
+    like_one = StoryTerms({"a4": 1.0, "b4": 1.0, "c4": 1.0})
+    like_two = StoryTerms({"a3": 1.0, "b3": 1.0, "c3": 1.0, "a4": 1.0, "b4": 1.0, "c4": 1.0})
+
+    assert (None, "s0") == (index.best(StoryItem("n", like_one, T0)),
+                            (index.best(StoryItem("m", like_two, T0)) or ("none", 0.0))[0])

@@ -44,9 +44,9 @@ class _Doc:
 
 
 def _doc(item_id: str, title: str, body: str, time: datetime | None, *, actors: Iterable[str] = (),
-         is_seed: bool = False) -> _Doc:
+         regions: Iterable[str] = (), is_seed: bool = False) -> _Doc:
     sk = neardup.sketch(title, body)
-    terms = stories.story_terms(title, body, extra=actors)
+    terms = stories.story_terms(title, body, extra=actors, regions=regions)
     return _Doc(item_id, sk.signature, sk.size, terms, time, is_seed)
 
 
@@ -234,8 +234,9 @@ def cluster_articles(con: duckdb.DuckDBPyConnection, article_ids: Sequence[str],
     if not todo:
         return [done[i] for i in ids if i in done]
     actors = _labels(con, "article_actors", "actor", todo)
+    regions = _labels(con, "article_regions", "region", todo)
     new = [_doc(i, by_id[i][1], by_id[i][2] or by_id[i][3], by_id[i][4], actors=actors.get(i, ()),
-                is_seed=bool(by_id[i][5])) for i in todo]
+                regions=regions.get(i, ()), is_seed=bool(by_id[i][5])) for i in todo]
     exact = {i: by_id[i][6] for i in todo if by_id[i][6]}
     cache = _PROCESS_CACHE if cache is None else cache
     path, since = _database_path(con), now - timedelta(days=window_days)

@@ -106,6 +106,8 @@ def tag(text: str, low: str, mentions: list[Mention], taxonomy: Taxonomy, *,
         for term in m.terms:
             kind = term.kind
             if kind in {"actor", "leader", "body"}:
+                if kind == "leader" and _former(low, m.start):
+                    break  # "former President Assad" no longer stands for his state
                 add(actors, term.ident, m.start)
                 placed.append(ActorMention(m.start, m.end, term.ident))
                 armed = armed or term.armed
@@ -163,6 +165,16 @@ def is_title_case(title: str) -> bool:
     """True for a headline whose longer words are nearly all capitalised ("Iran Warns Of...")."""
     words = [w for w in title.split() if len(w) > 3 and w[0].isalpha()]
     return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+
+
+def _former(low: str, start: int) -> bool:
+    """True where "former", "ex-" or "late" comes before a name, maybe with a title between."""
+    if low[max(0, start - 3) : start] == "ex-":
+        return True
+    before = words_before(low, start, 3)
+    while before and before[-1] in _TITLES:
+        before.pop()  # "former Prime Minister Netanyahu"
+    return bool(before) and (before[-1] in _PAST_TITLE or before[-1].startswith("ex-"))
 
 
 def _recurs(low: str, m: Mention, after: int) -> bool:
@@ -336,5 +348,8 @@ _NOT_MOTION = frozenset({
 })  # fmt: skip
 _FUNCTION_WORDS = frozenset({"as", "and", "or", "the", "a", "an", "of", "for", "on", "amid", "after",
                              "before", "but", "while", "despite", "since", "says", "vs"})
+_PAST_TITLE = frozenset({"former", "ex", "late"})
+_TITLES = frozenset({"president", "prime", "minister", "foreign", "defence", "defense", "leader",
+                     "chief", "king", "premier", "secretary", "general", "commander", "envoy"})
 _HOST_VERBS = frozenset({"host", "hosts", "hosted", "hosting", "welcomes", "welcomed"})
 _DIRECTED = frozenset({"ASSAULT", "THREATEN", "ACCUSE", "SANCTION", "MOBILIZE", "CONSULT", "AGREE"})

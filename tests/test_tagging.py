@@ -108,3 +108,15 @@ def test_title_case_headline() -> None:
     """In a Title Case headline capitals say nothing: names stay, people stay people."""
     assert "JO" in _headline("Rockets Hit Jordan As Tensions Rise In The Region").regions
     assert () == _headline("Chad Smith Scores Twice As Rovers Win The Derby").regions
+
+
+@pytest.mark.parametrize("title", [
+    "Former President Assad's prisons described in a new report",
+    "Ex-president Biden writes memoir about the Gaza war",
+    "The late Hassan Nasrallah is remembered in Beirut",
+])  # fmt: skip
+def test_former_leader_stands_for_no_state(title: str) -> None:
+    """A former or late leader no longer stands for his state or group."""
+    tags = _tags(title)
+
+    assert not {"SYR", "USA", "hezbollah"} & set(tags.actors)

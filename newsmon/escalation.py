@@ -76,9 +76,10 @@ def analyze(title: str, summary: str = "", text: str = "", *, taxonomy: Taxonomy
     sentences = split_sentences(full)
     starts = [s for s, _ in sentences]
     lead_end = _lead_end(full, text, sentences, starts)
-    war = _about_conflict(mentions, tags, taxonomy)  # 2: said outright, 1: weakly, 0: not
-    context = war > 0
-    war_sure = war == 2 or not taxonomy.conflict_places.isdisjoint(tags.regions)
+    outright, weakly = _conflict_terms(mentions, tags)
+    war_place = not taxonomy.conflict_places.isdisjoint(tags.regions)
+    context = outright or (weakly and (bool(tags.actors) or war_place))  # LABELING.md's level 1
+    war_sure = outright or war_place
     found: list[_Found] = []
     deescalation = False
     per_event: dict[str, int] = {}
@@ -169,22 +170,21 @@ _START = operator.attrgetter("start")
 _PLACES = frozenset({"country", "place", "subregion", "actor", "leader", "body", "demonym"})
 
 
-def _about_conflict(mentions: list[Mention], tags: Tags, tx: Taxonomy) -> int:
-    """2 where a text says outright it is about armed conflict, 1 where it says so weakly, else 0.
+def _conflict_terms(mentions: list[Mention], tags: Tags) -> tuple[bool, bool]:
+    """Whether a text says outright that it is about armed conflict, and whether it hints so.
 
-    An armed actor or a term of war ("ceasefire", "shelling") says so outright; a weaker term
-    ("troops", "refugees", "sanctions") says so beside an actor or a place of armed conflict.
+    An armed actor or a term of war or armed force ("ceasefire", "troops") says so outright; a
+    weaker term ("refugees", "sanctions", "regime") hints so, and counts beside an actor or a
+    place of armed conflict.
     """
-    if tags.armed:
-        return 2
-    weak = False
+    weakly = False
     for m in mentions:
         for t in m.terms:
             if t.kind == "context":
                 if t.ident == "context":
-                    return 2
-                weak = True
-    return int(weak and (bool(tags.actors) or not tx.conflict_places.isdisjoint(tags.regions)))
+                    return True, True
+                weakly = True
+    return tags.armed, weakly
 
 
 def _named_in(mentions: list[Mention], start: int, end: int) -> bool:

@@ -281,3 +281,9 @@ def test_weak_context_with_actor_or_conflict_place_is_level_1(title: str, summar
 def test_weak_context_alone_stays_level_0(title: str, summary: str) -> None:
     """A weak term of conflict with no actor and no place of armed conflict is no conflict."""
     assert 0 == _level(title, summary)
+
+
+def test_armed_force_term_alone_lets_an_attack_count() -> None:
+    """'Troops' alone let an attack cue count; 'militants' alone do not let a blame count."""
+    assert 3 == _level("Troops opened fire and attacked the camp, killing four", "")
+    assert 0 == _level("Nine arrested after student's death", "Police blame far-left militants.")

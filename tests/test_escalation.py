@@ -287,3 +287,13 @@ def test_armed_force_term_alone_lets_an_attack_count() -> None:
     """'Troops' alone let an attack cue count; 'militants' alone do not let a blame count."""
     assert 3 == _level("Troops opened fire and attacked the camp, killing four", "")
     assert 0 == _level("Nine arrested after student's death", "Police blame far-left militants.")
+
+
+def test_user_conflict_place_makes_weak_context_count(tmp_path: Path) -> None:
+    """A place a user's taxonomy.yaml adds to conflict_places lets weak conflict terms count there."""
+    path = tmp_path / "taxonomy.yaml"
+    path.write_text("conflict_places: [EC]\n", encoding="utf-8")
+    title, summary = "Displaced families return to Guayaquil", "Many homes have no water."
+
+    assert (0, 1) == (_level(title, summary),
+                      analyze(title, summary, taxonomy=load_taxonomy(path)).level)  # fmt: skip

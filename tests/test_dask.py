@@ -35,16 +35,27 @@ def cluster() -> Iterator[str]:
         yield local.scheduler_address
 
 
-def _stored(folder: Path) -> list[tuple]:  # type: ignore[type-arg]
+def _stored(folder: Path) -> tuple[list[tuple], set[frozenset[str]]]:  # type: ignore[type-arg]
+    """Each article with its analysis, and the groups of copies as sets of URLs.
+
+    Feeds are fetched concurrently, so which copy of a syndicated story arrives first (and is the
+    original) may differ between two runs; the group of copies does not.
+    """
     con = duckdb.connect(str(folder / "warehouse" / "newsmon.duckdb"), read_only=True)
     try:
-        return con.execute(
-            """SELECT a.canonical_url, a.fingerprint, a.full_text, a.duplicate_of IS NULL, x.level, x.score,
+        rows = con.execute(
+            """SELECT a.canonical_url, a.fingerprint, a.full_text, x.level, x.score,
                       (SELECT string_agg(region, ',' ORDER BY rank) FROM article_regions r
                         WHERE r.article_id = a.id)
                FROM articles a LEFT JOIN article_analysis x ON x.article_id = a.id
                WHERE NOT a.is_seed ORDER BY a.canonical_url"""
         ).fetchall()
+        groups: dict[str, set[str]] = {}
+        for url, root in con.execute(
+            "SELECT canonical_url, COALESCE(duplicate_of, id) FROM articles WHERE NOT is_seed"
+        ).fetchall():
+            groups.setdefault(root, set()).add(url)
+        return rows, {frozenset(g) for g in groups.values()}
     finally:
         con.close()
 

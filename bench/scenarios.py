@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -41,12 +41,13 @@ class Scale:
     small_feeds: int  # the second, smaller size for the memory-growth check
     neardup: tuple[int, int]  # stored, lookups
     analysis: int  # articles
+    digest_day: int  # articles of the synthetic digest day (bench/digestday.py)
 
 
 FULL = Scale(feeds=200, items=50, runs=3, serial_feeds=10, small_feeds=50, neardup=(1_000_000, 10_000),
-             analysis=300)
+             analysis=300, digest_day=10_000)
 QUICK = Scale(feeds=20, items=10, runs=1, serial_feeds=4, small_feeds=5, neardup=(100_000, 1_000),
-              analysis=60)
+              analysis=60, digest_day=2_000)
 
 
 def summary(values: list[float]) -> dict[str, float]:
@@ -296,7 +297,7 @@ def analysis(count: int) -> dict[str, Any]:
     return in_child(_analysis, count)  # type: ignore[no-any-return]
 
 
-def _digest(warehouse: str, runs: int) -> dict[str, Any]:
+def _digest(warehouse: str, runs: int, day: date | None = None) -> dict[str, Any]:
     import duckdb
 
     from newsmon.digest import collect
@@ -308,7 +309,8 @@ def _digest(warehouse: str, runs: int) -> dict[str, Any]:
         render_html = render_text = render_markdown  # type: ignore[assignment]
 
     con = duckdb.connect(warehouse, read_only=True)
-    (day,) = con.execute("SELECT max(fetched)::DATE FROM articles WHERE NOT is_seed").fetchone()  # type: ignore[misc]
+    if day is None:
+        (day,) = con.execute("SELECT max(fetched)::DATE FROM articles WHERE NOT is_seed").fetchone()  # type: ignore[misc]
     (articles,) = con.execute(
         "SELECT count(*) FROM articles WHERE NOT is_seed AND fetched::DATE = ?", [day]).fetchone()  # type: ignore[misc]
     times, size, stories = [], 0, 0
@@ -326,8 +328,25 @@ def _digest(warehouse: str, runs: int) -> dict[str, Any]:
 
 
 def digest(warehouse: Path, runs: int) -> dict[str, Any]:
-    """Scenario 6: collect + render Markdown, HTML and text of the day the cold ingest filled."""
+    """Scenario 6 on real pages: collect + render Markdown, HTML and text of the day the cold ingest filled."""
     return in_child(_digest, str(warehouse), runs)  # type: ignore[no-any-return]
+
+
+def _digest_day(folder: str, articles: int, runs: int) -> dict[str, Any]:
+    from bench import digestday
+
+    path = Path(folder) / f"digest-day-{articles}.duckdb"
+    start = time.perf_counter()
+    day = digestday.build(path, articles)
+    built = time.perf_counter() - start
+    out = _digest(str(path), runs, day)
+    path.unlink()
+    return out | {"build_seconds": built, "synthetic": True}
+
+
+def digest_day(folder: Path, articles: int, runs: int) -> dict[str, Any]:
+    """Scenario 6 at scale: the same digest over a synthetic day of ``articles`` (bench/digestday.py)."""
+    return in_child(_digest_day, str(folder), articles, runs)  # type: ignore[no-any-return]
 
 
 def copy_warehouse(source: Path, folder: Path) -> Path:

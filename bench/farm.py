@@ -334,7 +334,13 @@ class _State:
                 new.append((feed, self.newest(feed)))
         self.advances += 1
         ensure_pages(self.cfg, self.cache, new, workers=1)
+        self.warm()
         return total
+
+    def warm(self) -> None:
+        """Build every feed's current XML now, so no timed request pays for generating it."""
+        for feed in range(self.cfg.feeds):
+            self.feed(feed)
 
     def feed(self, feed: int) -> tuple[bytes, bytes]:
         key = (feed, self.newest(feed))
@@ -446,6 +452,7 @@ def _serve(cfg: FarmConfig, cache: str, ready: Any) -> None:
         servers.append(server)
     bases = [f"http://127.0.0.{h + 2}:{s.server_address[1]}" for h, s in enumerate(servers)]
     state = _State(cfg, Path(cache), bases)
+    state.warm()
     for s in servers:
         s.RequestHandlerClass = _handler(state)
         threading.Thread(target=s.serve_forever, daemon=True).start()

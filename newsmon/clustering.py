@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -44,10 +45,27 @@ class _Doc:
 
 
 def _doc(item_id: str, title: str, body: str, time: datetime | None, *, actors: Iterable[str] = (),
-         regions: Iterable[str] = (), is_seed: bool = False) -> _Doc:
+         regions: Iterable[str] = (), events: Iterable[tuple[str, int | None]] = (), is_seed: bool = False) -> _Doc:
     sk = neardup.sketch(title, body)
-    terms = stories.story_terms(title, body, extra=actors, regions=regions)
+    terms = stories.story_terms(title, body, extra=actors, regions=regions, events=events)
     return _Doc(item_id, sk.signature, sk.size, terms, time, is_seed)
+
+
+@lru_cache(maxsize=1)
+def _taxonomy() -> Any:
+    from newsmon.vocab import load_taxonomy
+
+    return load_taxonomy()
+
+
+def _item_doc(it: Mapping[str, Any], *, is_seed: bool = False) -> _Doc:
+    """A plain item's doc, with the analysis's actors, regions and events (as the ingest flow stores them)."""
+    from newsmon.escalation import analyze
+
+    title, body = it.get("title") or "", it.get("text") or it.get("summary") or ""
+    found = analyze(title, it.get("summary") or "", it.get("text") or "", taxonomy=_taxonomy())
+    return _doc(str(it["id"]), title, body, _parse_time(it.get("published")), actors=found.actors,
+                regions=found.regions, events=[(e.event, e.killed) for e in found.events], is_seed=is_seed)
 
 
 class _State:
@@ -130,27 +148,26 @@ def cluster_items(items: Sequence[Mapping[str, Any]], *,
     in arrival order, optionally against earlier items already grouped (``story``, ``duplicate_of``)."""
     stored = []
     for it in against or ():
-        d = _doc(str(it["id"]), it.get("title") or "", it.get("text") or it.get("summary") or "",
-                 _parse_time(it.get("published")), is_seed=bool(it.get("is_seed")))
+        d = _item_doc(it, is_seed=bool(it.get("is_seed")))
         story = it.get("story") or it.get("story_id") or d.id
         stored.append(_Doc(d.id, d.signature, d.size, d.terms, d.time, d.is_seed, it.get("duplicate_of"), story))
-    new = [_doc(str(it["id"]), it.get("title") or "", it.get("text") or it.get("summary") or "",
-                _parse_time(it.get("published"))) for it in items]
+    new = [_item_doc(it) for it in items]
     return _assign(new, _State(stored))
 
 
-def _labels(con: duckdb.DuckDBPyConnection, table: str, column: str, ids: Sequence[str]) -> dict[str, list[str]]:
-    """Actors (or regions) the analysis stored for these articles; empty when its table is absent."""
+def _labels(con: duckdb.DuckDBPyConnection, table: str, column: str, ids: Sequence[str],
+            order: str = "") -> dict[str, list[Any]]:
+    """Actors, regions (the primary first) or events the analysis stored; empty when its table is absent."""
     exists = con.execute(
         "SELECT count(*) FROM information_schema.tables WHERE table_name = ?", [table]
     ).fetchone()
     if not exists or not exists[0] or not ids:
         return {}
-    out: dict[str, list[str]] = {}
-    rows = con.execute(f"SELECT article_id, {column} FROM {table} WHERE article_id IN (SELECT unnest(?))",
-                       [list(ids)]).fetchall()
-    for aid, label in rows:
-        out.setdefault(aid, []).append(label)
+    out: dict[str, list[Any]] = {}
+    rows = con.execute(f"SELECT article_id, {column} FROM {table} WHERE article_id IN (SELECT unnest(?))"
+                       f"{' ORDER BY article_id, ' + order if order else ''}", [list(ids)]).fetchall()
+    for aid, *label in rows:
+        out.setdefault(aid, []).append(label[0] if len(label) == 1 else tuple(label))
     return out
 
 
@@ -234,9 +251,10 @@ def cluster_articles(con: duckdb.DuckDBPyConnection, article_ids: Sequence[str],
     if not todo:
         return [done[i] for i in ids if i in done]
     actors = _labels(con, "article_actors", "actor", todo)
-    regions = _labels(con, "article_regions", "region", todo)
+    regions = _labels(con, "article_regions", "region", todo, order="rank, region")
+    events = _labels(con, "article_events", "event, killed", todo, order="seq")
     new = [_doc(i, by_id[i][1], by_id[i][2] or by_id[i][3], by_id[i][4], actors=actors.get(i, ()),
-                regions=regions.get(i, ()), is_seed=bool(by_id[i][5])) for i in todo]
+                regions=regions.get(i, ()), events=events.get(i, ()), is_seed=bool(by_id[i][5])) for i in todo]
     exact = {i: by_id[i][6] for i in todo if by_id[i][6]}
     cache = _PROCESS_CACHE if cache is None else cache
     path, since = _database_path(con), now - timedelta(days=window_days)
@@ -308,6 +326,5 @@ def cluster_items_against(con: duckdb.DuckDBPyConnection, items: Sequence[Mappin
                           now: datetime, window_days: int = 30) -> list[ClusterResult]:
     """``cluster_items`` against the seed corpus and the articles stored in the window (nothing written)."""
     stored = _stored_docs(con, now - timedelta(days=window_days), [])
-    new = [_doc(str(it["id"]), it.get("title") or "", it.get("text") or it.get("summary") or "",
-                _parse_time(it.get("published"))) for it in items]
+    new = [_item_doc(it) for it in items]
     return _assign(new, _State(stored))

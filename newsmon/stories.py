@@ -37,6 +37,13 @@ PRIOR_DOCS = 50  # idf smoothing: with few articles stored every term weighs abo
 PLACE_POPULATION_MIN = 500_000  # cities at least this large are place words
 COUNTRY = "#"  # prefix of a country code term (weight zero: a veto, never evidence)
 ACTOR = "@"  # prefix of an actor term from the analysis
+# the event signature (all weight zero, evidence only for the event rule): a material event type the
+# analysis found, the casualty counts it read, the article's primary region, and its rare words
+EVENT, KILLED, PRIMARY, ANCHOR = "!", "=", "%", "^"
+MATERIAL_EVENTS = frozenset({"ASSAULT", "COERCE"})
+EVENT_WINDOW = timedelta(days=2)
+ANCHOR_ZIPF = 3.0  # a word at most this frequent in general English (Zipf scale, wordfreq) is an anchor
+ANCHOR_WORDS = 150  # anchors are read from the title and this many words of the text
 
 _TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)?", re.UNICODE)
 _POSSESSIVE = re.compile(r"'s$")
@@ -125,6 +132,21 @@ def place_words() -> frozenset[str]:
     return _places()[0]
 
 
+@lru_cache(maxsize=1)
+def _zipf_table() -> dict[str, float]:
+    """English word frequencies (wordfreq's combined list), read once per process."""
+    import wordfreq
+
+    return wordfreq.get_frequency_dict("en")
+
+
+@lru_cache(maxsize=65536)
+def zipf(word: str) -> float:
+    """A folded word's Zipf frequency in general English (0 when wordfreq has never seen it)."""
+    freq = _zipf_table().get(word, 0.0)
+    return math.log10(freq * 1e9) if freq > 0 else 0.0
+
+
 def _demonyms(name: str) -> set[str]:
     """Adjectives of a place name, by the common suffixes (Iranian, Israeli, Lebanese, ...)."""
     stem = name[:-1] if name.endswith(("a", "e", "o")) else name
@@ -147,10 +169,12 @@ def _stem(word: str) -> str:
     return word
 
 
-def story_terms(title: str, body: str, *, extra: Iterable[str] = (), regions: Iterable[str] = ()) -> StoryTerms:
+def story_terms(title: str, body: str, *, extra: Iterable[str] = (), regions: Iterable[str] = (),
+                events: Iterable[tuple[str, int | None]] = ()) -> StoryTerms:
     """The weighted terms of an article: title and lead words, names and numbers heavier, places zero.
 
-    ``extra`` are actor identifiers and ``regions`` ISO country codes from the analysis, when present.
+    ``extra`` are actor identifiers, ``regions`` region identifiers (the primary one first) and ``events``
+    (PLOVER type, killed) pairs from the analysis, when present; events add the signature ``same_event`` reads.
     """
     places, countries = _places()
     weights: dict[str, float] = {}
@@ -182,7 +206,41 @@ def story_terms(title: str, body: str, *, extra: Iterable[str] = (), regions: It
     for region in regions:
         if len(region) == 2 and region.isalpha():
             weights[COUNTRY + region.casefold()] = 0.0
+    if events:
+        weights.update(dict.fromkeys(_signature(title, body, events, regions, extra, places), 0.0))
     return StoryTerms(weights)
+
+
+def _signature(title: str, body: str, events: Iterable[tuple[str, int | None]], regions: Iterable[str],
+               actors: Iterable[str], places: frozenset[str]) -> set[str]:
+    """The event-signature terms: material event types, casualty counts, primary region, rare words."""
+    material = [(kind, killed) for kind, killed in events if kind in MATERIAL_EVENTS]
+    if not material:
+        return set()
+    out = {EVENT + kind.casefold() for kind, _ in material}
+    out.update(f"{KILLED}{killed}" for _, killed in material if killed)
+    primary = next(iter(regions), None)
+    if primary:
+        out.add(PRIMARY + primary.casefold())
+    actor_stems = {_stem(a.casefold()) for a in actors}
+    text = title + " " + " ".join(strip_boilerplate(body).split()[:ANCHOR_WORDS])
+    for raw in _TOKEN.findall(text):
+        word = _POSSESSIVE.sub("", _fold(raw))
+        if (raw[0].isupper() and len(word) > 3 and word not in _STOP and word not in places
+                and zipf(word) <= ANCHOR_ZIPF and _stem(word) not in actor_stems):
+            out.add(ANCHOR + _stem(word))
+    return out
+
+
+def same_event(a: StoryTerms, b: StoryTerms) -> bool:
+    """One material event: a shared event type, primary region and actor, and a shared casualty count or rare name.
+
+    Reports of one strike or attack often share few title words ("Seven dead after Israeli jets hit house near
+    Nabatieh" and "Israeli air strike on southern Lebanon town kills seven"); what they share is the event.
+    """
+    shared = a.weights.keys() & b.weights.keys()
+    has = {p: any(t.startswith(p) for t in shared) for p in (EVENT, PRIMARY, ACTOR, KILLED, ANCHOR)}
+    return has[EVENT] and has[PRIMARY] and has[ACTOR] and (has[KILLED] or has[ANCHOR])
 
 
 def relatedness(a: StoryTerms, b: StoryTerms, idf: Callable[[str], float] | None = None) -> tuple[float, int]:
@@ -272,7 +330,9 @@ class StoryIndex:
                 continue
             if item.time and other.time and abs(item.time - other.time) > self.window:
                 continue
-            if same_story(item.terms, other.terms, self.idf):
+            if same_story(item.terms, other.terms, self.idf) or (
+                    (not (item.time and other.time) or abs(item.time - other.time) <= EVENT_WINDOW)
+                    and not countries_conflict(item.terms, other.terms) and same_event(item.terms, other.terms)):
                 matched.setdefault(other.story, []).append(relatedness(item.terms, other.terms, self.idf)[0])
         best: tuple[str, float] | None = None
         for story, scores in matched.items():

@@ -204,3 +204,25 @@ def test_different_events_in_one_region_do_not_merge(tmp_path: Path) -> None:
     results = clustering.cluster_articles(con, [row[0] for row in LEBANON], now=NOW)
 
     assert [(row[0], None, row[0]) for row in LEBANON] == [(r.id, r.duplicate_of, r.story_id) for r in results]
+
+
+def test_stored_event_signature_groups_reports_of_one_strike(tmp_path: Path) -> None:
+    """Reports sharing few words join one story through the events, regions and actors the analysis stored."""
+    con = _open(tmp_path / "w.duckdb")
+    con.execute((ROOT / "warehouse" / "migrations" / "0002_analysis.sql").read_text(encoding="utf-8"))
+    rows = [("jets", "Seven dead after Israeli jets hit house near Nabatieh",
+             "Warplanes struck a building housing displaced families in Kfar Rumman overnight, officials said.", 7),
+            ("town", "Israeli air strike on southern Lebanon town kills 7, ministry says",
+             "The raid on a village in the south also wounded 15 people, according to the ministry.", 7),
+            ("tyre", "Two men dead as drone hits car near Tyre",
+             "A drone struck a vehicle on the coastal road at Tyre early today, the state news agency reported.", 2)]
+    for n, (aid, title, text, killed) in enumerate(rows):
+        _insert(con, aid, title, text, NOW + timedelta(hours=n))
+        con.execute("INSERT INTO article_events VALUES (?, 0, 'ASSAULT', ?, 'air strike', 'ISR', 'LBN', ?, NULL)",
+                    [aid, title, killed])
+        con.executemany("INSERT INTO article_regions VALUES (?, ?, ?)", [[aid, "LB", 0], [aid, "IL", 1]])
+        con.executemany("INSERT INTO article_actors VALUES (?, ?, ?)", [[aid, "ISR", 0], [aid, "LBN", 1]])
+
+    results = clustering.cluster_articles(con, [row[0] for row in rows], now=NOW, cache=clustering.IndexCache())
+
+    assert ["jets", "jets", "tyre"] == [r.story_id for r in results]

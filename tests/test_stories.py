@@ -103,3 +103,54 @@ def test_a_story_does_not_grow_by_a_chain() -> None:
 
     assert (None, "s0") == (index.best(StoryItem("n", like_one, T0)),
                             (index.best(StoryItem("m", like_two, T0)) or ("none", 0.0))[0])
+
+
+JETS = ("Seven dead after Israeli jets hit house near Nabatieh",
+        "Warplanes struck a building housing displaced families in Kfar Rumman overnight, health officials said.")
+TOWN = ("Israeli air strike on southern Lebanon town kills 7, ministry says",
+        "The raid on a village in the south also wounded 15 people, according to the ministry.")
+TYRE = ("Drone strike on car near Tyre kills two; Hezbollah fires rockets in response",
+        "An Israeli drone hit a car on the coastal road south of Tyre early today, killing two men.")
+SIGNALS = {"extra": ["ISR", "LBN"], "regions": ["LB", "IL"]}
+
+
+def test_one_strike_told_in_other_words_is_one_event() -> None:
+    """Two reports sharing few title words but the event type, region, actors and casualty count are one event."""
+    a = stories.story_terms(*JETS, events=[("ASSAULT", 7)], **SIGNALS)
+    b = stories.story_terms(*TOWN, events=[("ASSAULT", 7)], **SIGNALS)
+
+    assert (False, True) == (stories.same_story(a, b), stories.same_event(a, b))
+
+
+def test_another_strike_in_the_region_is_another_event() -> None:
+    """A strike elsewhere in the same region with other casualties and no shared rare name is not the same event."""
+    a = stories.story_terms(*JETS, events=[("ASSAULT", 7)], **SIGNALS)
+    b = stories.story_terms(*TYRE, events=[("ASSAULT", 2)], **SIGNALS)
+
+    assert not stories.same_event(a, b)
+
+
+def test_no_material_event_no_signature() -> None:
+    """Talks or threats give no event signature, so the event rule never applies to them."""
+    a = stories.story_terms(*JETS, events=[("THREATEN", None)], **SIGNALS)
+    b = stories.story_terms(*TOWN, events=[("THREATEN", None)], **SIGNALS)
+
+    assert (set(), False) == ({t for t in a.weights if t[0] in "!=%^"}, stories.same_event(a, b))
+
+
+def test_same_count_in_another_primary_region_is_another_event() -> None:
+    """The same casualty count in another primary region does not make one event."""
+    a = stories.story_terms(*JETS, events=[("ASSAULT", 7)], **SIGNALS)
+    b = stories.story_terms(*TOWN, events=[("ASSAULT", 7)], extra=["ISR", "LBN"], regions=["SY", "LB"])
+
+    assert not stories.same_event(a, b)
+
+
+def test_event_rule_joins_a_story_only_within_two_days() -> None:
+    """The event rule groups the two reports when a day apart, not when four days apart."""
+    a = stories.story_terms(*JETS, events=[("ASSAULT", 7)], **SIGNALS)
+    b = stories.story_terms(*TOWN, events=[("ASSAULT", 7)], **SIGNALS)
+    near = stories.group([StoryItem("a", a, T0), StoryItem("b", b, T0 + timedelta(days=1))])
+    far = stories.group([StoryItem("a", a, T0), StoryItem("b", b, T0 + timedelta(days=2, hours=1))])
+
+    assert (near["b"], far["b"]) == ("a", "b")

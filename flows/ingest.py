@@ -32,7 +32,8 @@ from newsmon.models import Analysis, Article, Entry, Feed, FeedState, FetchResul
 from newsmon.netguard import AddressGuard
 from newsmon.progress import report
 from newsmon.store import (
-    feed_states, finish_run, known_urls, record_feed, start_run, store_analyses, store_articles,
+    add_carriers, feed_states, finish_run, known_urls, record_feed, record_feeds, start_run, store_analyses,
+    store_articles,
 )
 from newsmon.warehouse import Warehouse, load_seed_corpus, open_warehouse
 from newsmon.workers import extract_and_analyze, init_worker, taxonomy
@@ -217,8 +218,8 @@ def _new_entries(
 ) -> list[Entry]:
     """Entries whose canonical URL is neither stored nor taken by another feed in this run.
 
-    A URL another feed took in this run is added to ``also`` as (feed, canonical URL), so that this
-    feed is recorded as a carrier once the article is stored.
+    A URL already stored, or taken by another feed in this run, is added to ``also`` as (feed, canonical
+    URL): this feed is recorded as one of its carriers at the end of the run.
     """
     if fetched.parsed is None:
         return []
@@ -235,32 +236,22 @@ def _new_entries(
             continue
         claimed.add(url)
         fresh.append(entry)
-    if stored:
-        # the same article carried by this feed too: remember it without fetching the page again
-        _carriers(warehouse, [(fetched.feed.name, url) for url in stored])
+    # the same article carried by this feed too: remembered (at the end of the run) without a fetch
+    also.extend((fetched.feed.name, url) for url in stored)
     return fresh
 
 
 def _carriers(warehouse: Warehouse, pairs: list[tuple[str, str]]) -> None:
-    """Record that each feed carried the stored article at each canonical URL."""
-    if not pairs:
-        return
+    """Record that each feed carried the stored article at each canonical URL (one statement)."""
     with warehouse.transaction() as con:
-        for feed, url in pairs:
-            con.execute(
-                """INSERT INTO article_feeds SELECT id, ?, ? FROM articles WHERE canonical_url = ?
-                   ON CONFLICT DO NOTHING""",
-                [feed, _utcnow(), url],
-            )
+        add_carriers(con, pairs, now=_utcnow())
 
 
 def _record(warehouse: Warehouse, run_id: str, fetches: list[tuple[FeedFetch, int]], *, now: datetime,
             settings: Settings) -> None:
     """Record feeds (with how many new entries each had) in one transaction."""
     with warehouse.transaction() as con:
-        for fetched, new in fetches:
-            record_feed(con, run_id, fetched, now=now, interval_minutes=settings.fetch.interval_minutes,
-                        new=new)
+        record_feeds(con, run_id, fetches, now=now, interval_minutes=settings.fetch.interval_minutes)
 
 
 def _store(con: Any, articles: list[Article], analyses: dict[str, Analysis],

@@ -23,7 +23,7 @@ from prefect.task_runners import ThreadPoolTaskRunner
 
 from newsmon.clustering import cluster_articles, index_seed
 from newsmon.config import Settings, Sources, load_sources
-from newsmon.digest import feed_health
+from newsmon.health import feed_health
 from newsmon.escalation import analyze
 from newsmon.fetch import Fetcher
 from newsmon.identity import canonical_url

@@ -16,12 +16,12 @@ from zoneinfo import ZoneInfo
 
 import duckdb
 
+from newsmon.health import FeedHealth, day_feed_health
+from newsmon.markup import link_url
+
 LEVEL_WORDS = {3: "material escalation", 2: "threats and posturing", 1: "conflict coverage", 0: "other"}
 DEESCALATION_EVENTS = ("AGREE", "RETREAT", "CONSULT", "COOPERATE", "AID", "YIELD", "CONCEDE")
 BASELINE_DAYS = 7
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#!|~()])")
-_MD_LINE_START = re.compile(r"^(\s*)([-+=]|\d+[.)])")
-_SAFE_URL = re.compile(r"^https?://[^\s<>\"'`()\[\]{}\\]+$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -67,7 +67,10 @@ class StoryView:
 
     @property
     def level_words(self) -> str:
-        return "de-escalation" if self.deescalation else LEVEL_WORDS.get(self.level, "other")
+        if self.deescalation:
+            # a ceasefire announced after a strike is both: the escalation comes first
+            return f"{LEVEL_WORDS[self.level]}, then de-escalation" if self.level >= 2 else "de-escalation"
+        return LEVEL_WORDS.get(self.level, "other")
 
     @property
     def outlets(self) -> tuple[str, ...]:
@@ -90,15 +93,6 @@ class RegionTrend:
     @property
     def delta(self) -> float:
         return self.index - self.base_index
-
-
-@dataclass(frozen=True)
-class FeedHealth:
-    """A feed that failed, is backing off, went stale or is gone, and why."""
-
-    name: str
-    status: str
-    reason: str
 
 
 @dataclass(frozen=True)
@@ -212,8 +206,8 @@ def collect(con: duckdb.DuckDBPyConnection, day: date, *, timezone: str, min_lev
         view = _story(sid, members, leads[sid], details, first.get(sid), tz, continuing=sid in earlier)
         if view.level < 1 or (view.level < min_level and not view.deescalation):
             continue
-        if view.deescalation:
-            data.deescalation.append(view)
+        if view.deescalation and view.level < 2:
+            data.deescalation.append(view)  # a step down without a new escalation has its own section
         elif view.region:
             regions[view.region].append(view)
         else:
@@ -361,7 +355,7 @@ def _trends(rows: list[_Row], tz: ZoneInfo, day: date, min_level: int, order: li
         lead = _lead(members)
         level = max(m.level for m in members)
         region = lead.region or next((m.region for m in members if m.region), None)
-        if region and level >= max(min_level, 1) and not lead.deesc:
+        if region and level >= max(min_level, 1) and (not lead.deesc or level >= 2):
             levels[region][d].append(level)
     base_days = [day - timedelta(days=i) for i in range(1, BASELINE_DAYS + 1)]
     out = []
@@ -386,50 +380,6 @@ def _trends(rows: list[_Row], tz: ZoneInfo, day: date, min_level: int, order: li
     return sorted(out, key=lambda t: (rank.get(t.region, len(rank)), -t.base_index, t.region))
 
 
-def day_feed_health(con: duckdb.DuckDBPyConnection, start: datetime, end: datetime, *,
-                    stale_days: int = 3) -> list[FeedHealth]:
-    """Feeds whose last fetch of the day failed, and feeds that answered but gave nothing new for days."""
-    out = []
-    for name, outcome, status, error, new_recently, first in con.execute(
-        """SELECT e.feed, arg_max(e.outcome, e.seen_at), arg_max(e.status, e.seen_at),
-                  arg_max(e.error, e.seen_at),
-                  (SELECT max(h.seen_at) FROM feed_events h
-                    WHERE h.feed = e.feed AND h.new > 0 AND h.seen_at < ?),
-                  (SELECT min(h.seen_at) FROM feed_events h WHERE h.feed = e.feed)
-           FROM feed_events e WHERE e.seen_at >= ? AND e.seen_at < ? AND e.outcome <> 'skipped'
-           GROUP BY e.feed ORDER BY e.feed""",
-        [end, start, end],
-    ).fetchall():
-        if outcome == "gone":
-            out.append(FeedHealth(name, "gone", f"HTTP {status}: the feed says it is gone"))
-        elif outcome in ("failed", "refused"):
-            out.append(FeedHealth(name, "failed", error or f"HTTP {status}"))
-        elif first < end - timedelta(days=stale_days) and (
-            new_recently is None or new_recently < end - timedelta(days=stale_days)
-        ):
-            since = f"since {new_recently:%Y-%m-%d}" if new_recently else "ever"
-            out.append(FeedHealth(name, "stale", f"nothing new {since}"))
-    return out
-
-
-def feed_health(con: duckdb.DuckDBPyConnection, *, now: datetime, stale_days: int = 3) -> list[FeedHealth]:
-    """Feeds that are failing, backing off, stale or gone now, with the reason, by name."""
-    out = []
-    for name, error, failures, last_ok, gone, redirect, last_status in con.execute(
-        """SELECT name, last_error, consecutive_failures, last_ok, gone, permanent_redirect, last_status
-           FROM feeds ORDER BY name"""
-    ).fetchall():
-        if gone:
-            out.append(FeedHealth(name, "gone", f"HTTP {last_status}: the feed says it is gone"))
-        elif failures:
-            out.append(FeedHealth(name, "failing", f"{error} ({failures} times in a row)"))
-        elif last_ok is not None and now - last_ok > timedelta(days=stale_days):
-            out.append(FeedHealth(name, "stale", f"nothing fetched since {last_ok:%Y-%m-%d}"))
-        elif redirect:
-            out.append(FeedHealth(name, "moved", f"permanently redirected to {redirect}: update sources.yaml"))
-    return out
-
-
 def _local(when: datetime, tz: ZoneInfo) -> datetime:
     return when.replace(tzinfo=UTC).astimezone(tz)
 
@@ -439,28 +389,3 @@ def _excerpt(text: str, limit: int = 280) -> str:
     if len(text) <= limit:
         return text
     return text[:limit].rsplit(" ", 1)[0] + " …"
-
-
-def md_escape(value: object) -> str:
-    """Text made inert in Markdown: every character with a Markdown meaning is backslash-escaped."""
-    text = " ".join(str(value).split())
-    text = _MD_SPECIAL.sub(r"\\\1", text)
-    return _MD_LINE_START.sub(lambda m: m.group(1) + m.group(2)[:-1] + "\\" + m.group(2)[-1], text)
-
-
-def safe_url(value: object) -> str | None:
-    """``value`` when it is an http(s) URL without spaces, quotes or brackets, else None (no link)."""
-    url = str(value).strip() if value is not None else ""
-    return url if _SAFE_URL.match(url) else None
-
-
-def link_url(canonical: str | None, raw: str | None) -> str | None:
-    """The URL a digest links: the canonical one when it is http(s), else the feed's, else none."""
-    return safe_url(canonical) or safe_url(raw)
-
-
-def render_markdown(data: DigestData) -> str:
-    """The digest as Markdown (kept here for callers of the first version; see ``newsmon.render``)."""
-    from newsmon.render import render_markdown as render
-
-    return render(data)

@@ -18,7 +18,8 @@ import yaml
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
 from newsmon.charts import Bar, trend_chart
-from newsmon.digest import LEVEL_WORDS, DigestData, md_escape, safe_url
+from newsmon.digest import LEVEL_WORDS, DigestData
+from newsmon.markup import md_escape, safe_url
 
 TAXONOMY = Path(__file__).resolve().parent / "taxonomy"
 CHART_CID = "trend-chart@newsmon"

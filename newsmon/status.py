@@ -8,7 +8,7 @@ from pathlib import Path
 
 import duckdb
 
-from newsmon.digest import FeedHealth, feed_health
+from newsmon.health import FeedHealth, feed_health
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from newsmon.digest import DigestData, collect, link_url, md_escape, safe_url
+from newsmon.digest import DigestData, collect
+from newsmon.markup import link_url, md_escape, safe_url
 from newsmon.warehouse import open_warehouse
 from tests.digest_fixture import DAY, TIMEZONE, build_fixture
 
@@ -117,3 +118,15 @@ def test_markdown_escape_is_inert() -> None:
     """Link syntax, emphasis, HTML and list markers lose their meaning."""
     assert r"\[a\]\(javascript:x\) \*\*b\*\* \<i\>" == md_escape("[a](javascript:x) **b** <i>")
     assert r"1\. not a list" == md_escape("1. not a list")
+
+
+def test_escalation_with_a_step_down_stays_in_its_region(tmp_path: Path) -> None:
+    """A strike followed by an announced truce (level 3 and de-escalation) is listed under its region."""
+    path = build_fixture(tmp_path / "w.duckdb")
+    with open_warehouse(path) as wh:
+        wh.con.execute("UPDATE article_analysis SET deescalation = true WHERE article_id = 'a-strike'")
+        data = collect(wh.con, DAY, timezone=TIMEZONE)
+    strike = next(s for _, ss in data.sections for s in ss if s.story_id == "a-strike")
+
+    assert "a-strike" not in [s.story_id for s in data.deescalation]
+    assert "material escalation, then de-escalation" == strike.level_words

@@ -6,7 +6,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from newsmon.config import FetchSettings, load_sources
-from newsmon.digest import feed_health
+from newsmon.health import feed_health
 from newsmon.fetch import Fetcher
 from newsmon.ingest import next_due
 from newsmon.models import FetchResult

@@ -212,7 +212,7 @@ def sources_check(sources_path: str) -> None:
 
 def _stored_health(loaded: Sources) -> dict[str, str]:
     """What the warehouse remembers of each feed's health (empty when it cannot be read now)."""
-    from newsmon.digest import feed_health
+    from newsmon.health import feed_health
     from newsmon.warehouse import open_warehouse
 
     if not loaded.settings.warehouse.exists():

@@ -58,7 +58,8 @@ def feed_health(con: duckdb.DuckDBPyConnection, *, now: datetime, stale_days: in
         if gone:
             out.append(FeedHealth(name, "gone", f"HTTP {last_status}: the feed says it is gone"))
         elif failures:
-            out.append(FeedHealth(name, "failing", f"{error} ({failures} times in a row)"))
+            times = "once" if failures == 1 else f"{failures} times in a row"
+            out.append(FeedHealth(name, "failing", f"{error} (failed {times})"))
         elif last_ok is not None and now - last_ok > timedelta(days=stale_days):
             out.append(FeedHealth(name, "stale", f"nothing fetched since {last_ok:%Y-%m-%d}"))
         elif redirect:

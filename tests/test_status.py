@@ -69,7 +69,7 @@ def test_status_prints_runs_and_feed_health(tmp_path: Path) -> None:
     assert "2026-11-25 written, sent" in out
     assert "2026-11-26 written, not sent" in out
     assert "running" in out
-    assert "Broken Wire" in out and "failing" in out and "HTTP 500 (3 times in a row)" in out
+    assert "Broken Wire" in out and "failing" in out and "HTTP 500 (failed 3 times in a row)" in out
     assert "Old Post" in out and "stale" in out
     assert "Closed Gazette" in out and "gone" in out
     assert "Fine Times" not in out

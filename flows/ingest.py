@@ -194,15 +194,18 @@ def _ingest(sources: Sources, settings: Settings, now: datetime, counts: IngestC
                     page_futures.append(future)
                     pending[future] = (fetched, len(entries))
             for done, future in enumerate(as_completed(page_futures), start=1):
-                articles, analyses, requested = future.result()
-                counts.pages_fetched += requested
                 fetched, new = pending.pop(future)
-                with warehouse.transaction() as con:
-                    # the feed's validators are stored with its articles, never before them: a run killed
-                    # in between fetches the feed again instead of getting a 304 and losing its entries
-                    _store(con, articles, analyses, counts, now=now, settings=settings)
-                    record_feed(con, run_id, fetched, now=now,
-                                interval_minutes=settings.fetch.interval_minutes, new=new)
+                try:
+                    articles, analyses, requested = future.result()
+                    counts.pages_fetched += requested
+                    with warehouse.transaction() as con:
+                        # the feed's validators are stored with its articles, never before them: a run
+                        # killed in between fetches the feed again instead of a 304 that loses its entries
+                        _store(con, articles, analyses, counts, now=now, settings=settings)
+                        record_feed(con, run_id, fetched, now=now,
+                                    interval_minutes=settings.fetch.interval_minutes, new=new)
+                except Exception as exc:  # one feed's batch must not stop the run: record it, go on
+                    _batch_failed(warehouse, run_id, fetched, exc, counts, now=now, settings=settings)
                 report("pages", done, len(page_futures))
         _record(warehouse, run_id, quiet, now=now, settings=settings)
         _carriers(warehouse, also)
@@ -239,6 +242,21 @@ def _new_entries(
     # the same article carried by this feed too: remembered (at the end of the run) without a fetch
     also.extend((fetched.feed.name, url) for url in stored)
     return fresh
+
+
+def _batch_failed(warehouse: Warehouse, run_id: str, fetched: FeedFetch, exc: Exception,
+                  counts: IngestCounts, *, now: datetime, settings: Settings) -> None:
+    """Record a feed whose new articles could not be processed or stored (its validators untouched, so
+    the next run fetches its entries again), and count it as failed."""
+    error = f"processing its new entries failed: {type(exc).__name__}: {exc}"[:500]
+    get_run_logger().error("feed %s: %s", fetched.feed.name, error)
+    failed = FeedFetch(fetched.feed, FetchResult(fetched.feed.url, fetched.result.status, error=error))
+    with warehouse.transaction() as con:
+        record_feed(con, run_id, failed, now=now, interval_minutes=settings.fetch.interval_minutes, new=0)
+    if fetched.outcome in ("ok", "not-modified"):
+        counts.feeds_ok -= 1
+        counts.feeds_failed += 1
+    counts.failures.append((fetched.feed.name, error))
 
 
 def _carriers(warehouse: Warehouse, pairs: list[tuple[str, str]]) -> None:

@@ -213,9 +213,17 @@ def store_analyses(con: Con, analyses: dict[str, Analysis], *, now: datetime) ->
         (aid, actor, rank) for aid, a in analyses.items() for rank, actor in enumerate(dict.fromkeys(a.actors))
     ])
     _insert(con, "article_events", [
-        (aid, seq, ev.event, ev.sentence, ev.mode, ev.source, ev.target, ev.killed, ev.wounded)
+        (aid, seq, ev.event, ev.sentence, ev.mode, ev.source, ev.target, _count(ev.killed), _count(ev.wounded))
         for aid, a in analyses.items() for seq, ev in enumerate(a.events)
     ])
+
+
+_MAX_COUNT = 10_000_000  # casualty figures above this are misreadings (or hostile text), not figures
+
+
+def _count(value: int | None) -> int | None:
+    """A casualty count as stored: None when absent or implausible (it would also overflow INTEGER)."""
+    return value if value is not None and 0 <= value <= _MAX_COUNT else None
 
 
 def _insert(con: Con, table: str, rows: list[tuple[object, ...]], *, conflict: str = "") -> None:

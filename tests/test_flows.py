@@ -153,3 +153,31 @@ def test_failing_feed_is_reported_and_the_run_goes_on(prefect_harness: None, sit
     assert (1, 1) == (result["feeds_ok"], result["feeds_failed"])
     assert (500, "HTTP 500", 1) == state
     assert result["articles_new"] >= 2
+
+
+def test_a_feed_whose_batch_fails_is_recorded_and_the_run_goes_on(
+    prefect_harness: None, site: tuple[FeedServer, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A crash while processing one feed's entries fails that feed only; its validators are not kept."""
+    import flows.ingest as ingest_module
+    from newsmon.workers import extract_and_analyze
+
+    def crash_for_b(feed, pages, now, taxonomy_path):  # type: ignore[no-untyped-def]
+        if feed.name == "Outlet B":
+            raise RuntimeError("injected fault")
+        return extract_and_analyze(feed, pages, now, taxonomy_path)
+
+    server, sources_path = site
+    text = sources_path.read_text().replace("fetch: {", "fetch: {workers: 1, ")
+    sources_path.write_text(text)  # in-process extraction, so the injected fault reaches it
+    monkeypatch.setattr(ingest_module, "extract_and_analyze", crash_for_b)
+    result = ingest_module.ingest(sources_path=str(sources_path))
+    with open_warehouse(load_sources(sources_path).settings.warehouse) as wh:
+        state = wh.con.execute(
+            "SELECT last_error, last_modified, consecutive_failures FROM feeds WHERE name = 'Outlet B'"
+        ).fetchone()
+        from_a = wh.con.execute("SELECT count(*) FROM articles WHERE feed = 'Outlet A'").fetchone()[0]
+
+    assert (1, 1) == (result["feeds_ok"], result["feeds_failed"])
+    assert "injected fault" in state[0] and state[1] is None and 1 == state[2]
+    assert from_a >= 2

@@ -104,3 +104,18 @@ def test_analyses_are_stored_in_rank_order_and_replaced(tmp_path: Path) -> None:
     assert [("a1", "QA"), ("a2", "LB"), ("a2", "IL")] == regions
     assert [("a2", "ASSAULT", "air strike", 7)] == events
     assert [("a1", 1), ("a2", 3)] == levels
+
+
+def test_implausible_casualty_counts_are_not_stored(tmp_path: Path) -> None:
+    """A casualty figure no conflict has (hostile or misread text) is stored as unknown, not an overflow."""
+    from newsmon.models import Analysis, Evidence
+    from newsmon.store import store_analyses
+
+    absurd = Analysis(level=3, deescalation=False, score=3.1,
+                      events=(Evidence("ASSAULT", "A strike killed 99999999999.", killed=99_999_999_999, wounded=12),))
+    with open_warehouse(tmp_path / "w.duckdb") as wh:
+        with wh.transaction() as con:
+            store_analyses(con, {"a1": absurd}, now=NOW)
+        row = wh.con.execute("SELECT killed, wounded FROM article_events").fetchone()
+
+    assert (None, 12) == row

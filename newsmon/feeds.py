@@ -89,9 +89,13 @@ def _link(raw: Any, base_url: str) -> str | None:
     for candidate in candidates:
         if not candidate or not isinstance(candidate, str):
             continue
-        absolute = urljoin(base_url, candidate.strip())
-        if urlsplit(absolute).scheme in ("http", "https") and urlsplit(absolute).hostname:
-            return absolute
+        try:
+            absolute = urljoin(base_url, candidate.strip())
+            parts = urlsplit(absolute)
+            if parts.scheme in ("http", "https") and parts.hostname:
+                return absolute
+        except ValueError:  # "http://[::1/x" and friends: not a link
+            continue
     return None
 
 

@@ -81,7 +81,10 @@ class Fetcher:
         self.close()
 
     def _host_slot(self, url: str) -> threading.BoundedSemaphore:
-        host = (urlsplit(url).hostname or "").lower()
+        try:
+            host = (urlsplit(url).hostname or "").lower()
+        except ValueError:  # the request will fail with the reason; it still takes a slot
+            host = ""
         with self._hosts_lock:
             return self._hosts[host]
 
@@ -144,6 +147,8 @@ class Fetcher:
             return _failed(url, started, f"timed out ({type(exc).__name__})", None)
         except httpx.HTTPError as exc:
             return _failed(url, started, f"{type(exc).__name__}: {exc}", None)
+        except (httpx.InvalidURL, ValueError, UnicodeError) as exc:  # a link no request can be made of
+            return _failed(url, started, f"invalid URL: {exc}", None)
 
     def _read(
         self,

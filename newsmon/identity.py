@@ -24,7 +24,10 @@ def canonical_url(url: str) -> str:
         normal = normalize_url(url)
     except (ValueError, TypeError):
         normal = url
-    parts = urlsplit(normal)
+    try:
+        parts = urlsplit(normal)
+    except ValueError:  # not a parsable URL: it is its own identity
+        return url
     return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), parts.path or "/", parts.query, ""))
 
 

@@ -102,3 +102,14 @@ def test_external_entities_never_read_local_files(tmp_path: Path) -> None:
         parsed = parse_feed("XXE", body, base_url="https://e.org/")
         seen = " ".join([parsed.title or ""] + [e.title + e.summary for e in parsed.entries])
         assert "TOP-SECRET" not in seen
+
+
+def test_broken_links_are_dropped_not_raised() -> None:
+    """Items whose links cannot be parsed as URLs are skipped; the rest of the feed survives."""
+    body = (b'<?xml version="1.0"?><rss version="2.0"><channel><title>x</title>'
+            b"<item><title>bad ipv6</title><link>http://[::1/x</link></item>"
+            b"<item><title>js</title><link>javascript:alert(1)</link></item>"
+            b"<item><title>good</title><link>https://e.org/ok</link></item></channel></rss>")
+    parsed = parse_feed("Broken", body, base_url="https://e.org/feed")
+
+    assert ["good"] == [e.title for e in parsed.entries]

@@ -138,3 +138,11 @@ def test_non_http_scheme_in_a_redirect_is_refused(feed_server: FeedServer) -> No
         result = f.get(url)
 
     assert result.error is not None and "refused" in result.error
+
+
+def test_unusable_urls_give_an_error_value() -> None:
+    """Links no request can be made of (bad IPv6, over-long labels, control characters) fail as values."""
+    with fetcher([]) as f:
+        results = [f.get(u) for u in ("http://[::1/x", "http://" + "a" * 300 + ".com/", "http://\x00bad/")]
+
+    assert all(r.error is not None and r.error.startswith("invalid URL") for r in results)

@@ -157,6 +157,7 @@ def _ingest(sources: Sources, settings: Settings, now: datetime, counts: IngestC
         with Fetcher(settings.fetch, user_agent=settings.user_agent, guard=guard) as fetcher:
             robots = RobotsCache(fetcher, settings.user_agent) if settings.fetch.respect_robots else None
             feed_futures: list[Future[Any]] = []
+            feed_of: dict[Any, Feed] = {}
             quiet: list[tuple[FeedFetch, int]] = []  # feeds with nothing new: recorded together
             for feed in sources.feeds:
                 state = states.get(feed.name)
@@ -167,16 +168,20 @@ def _ingest(sources: Sources, settings: Settings, now: datetime, counts: IngestC
                     quiet.append((FeedFetch(feed, FetchResult(feed.url, None), skipped=skip), 0))
                     counts.feeds_skipped += 1
                     continue
-                feed_futures.append(
-                    fetch_feed_task.submit(fetcher, feed, state, settings.fetch.max_entries_per_feed)
-                )
+                future = fetch_feed_task.submit(fetcher, feed, state, settings.fetch.max_entries_per_feed)
+                feed_futures.append(future)
+                feed_of[future] = feed
             claimed: set[str] = set()
             also: list[tuple[str, str]] = []
             page_futures = []
             pending: dict[Any, tuple[FeedFetch, int]] = {}
             budget = settings.fetch.max_pages_per_run
             for done, future in enumerate(as_completed(feed_futures), start=1):
-                fetched: FeedFetch = future.result()
+                try:
+                    fetched: FeedFetch = future.result()
+                except Exception as exc:  # a bug met by one feed's bytes must not stop the others
+                    feed = feed_of[future]
+                    fetched = FeedFetch(feed, FetchResult(feed.url, None, error=f"{type(exc).__name__}: {exc}"))
                 report("feeds", done, len(feed_futures))
                 entries = _new_entries(warehouse, fetched, claimed, also)[: max(budget, 0)]
                 budget -= len(entries)

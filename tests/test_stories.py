@@ -107,7 +107,7 @@ def test_a_story_does_not_grow_by_a_chain() -> None:
 
 JETS = ("Seven dead after Israeli jets hit house near Nabatieh",
         "Warplanes struck a building housing displaced families in Kfar Rumman overnight, health officials said.")
-TOWN = ("Israeli air strike on southern Lebanon town kills 7, ministry says",
+TOWN = ("Israeli Air Strike In Nabatieh Town Kills 7, Ministry Says",
         "The raid on a village in the south also wounded 15 people, according to the ministry.")
 TYRE = ("Drone strike on car near Tyre kills two; Hezbollah fires rockets in response",
         "An Israeli drone hit a car on the coastal road south of Tyre early today, killing two men.")
@@ -154,3 +154,36 @@ def test_event_rule_joins_a_story_only_within_two_days() -> None:
     far = stories.group([StoryItem("a", a, T0), StoryItem("b", b, T0 + timedelta(days=2, hours=1))])
 
     assert (near["b"], far["b"]) == ("a", "b")
+
+
+TYRE_HOUSE = ("Israeli strike kills two in south Lebanon town",
+              "An Israeli strike on a house in Tyre killed two people, the ministry said.")
+BINT_JBEIL_CAR = ("Israeli strike kills two in south Lebanon village",
+                  "An Israeli strike on a car near Bint Jbeil killed two people, the ministry said.")
+STRIKE_SIGNALS = {"extra": ["ISR", "LBN", "hezbollah"], "regions": ["LB"], "events": [("ASSAULT", 2)]}
+
+
+def test_strikes_in_two_towns_worded_alike_are_two_stories() -> None:
+    """Alike reports naming different towns, no town or rare name in common, are neither one story nor one event."""
+    a = stories.story_terms(*TYRE_HOUSE, **STRIKE_SIGNALS)
+    b = stories.story_terms(*BINT_JBEIL_CAR, **STRIKE_SIGNALS)
+
+    assert (False, False) == (stories.same_story(a, b), stories.same_event(a, b))
+
+
+def test_strikes_in_two_towns_are_grouped_apart() -> None:
+    """Grouping keeps the two strikes apart, an hour apart in time."""
+    a = stories.story_terms(*TYRE_HOUSE, **STRIKE_SIGNALS)
+    b = stories.story_terms(*BINT_JBEIL_CAR, **STRIKE_SIGNALS)
+
+    assert {"a": "a", "b": "b"} == stories.group([StoryItem("a", a, T0), StoryItem("b", b, T0 + timedelta(hours=1))])
+
+
+def test_one_town_told_twice_is_one_story() -> None:
+    """The same wording about the same town is still one story: the veto needs places with none in common."""
+    a = stories.story_terms(*TYRE_HOUSE, **STRIKE_SIGNALS)
+    b = stories.story_terms("Israeli strike kills two in south Lebanon city",
+                            "An Israeli strike on a house in Tyre killed two people, the health ministry said.",
+                            **STRIKE_SIGNALS)
+
+    assert (False, True) == (stories.places_conflict(a, b), stories.same_story(a, b))

@@ -44,8 +44,8 @@ COUNTRY = "#"  # prefix of a country code term (weight zero: a veto, never evide
 ACTOR = "@"  # prefix of an actor term from the analysis
 LOCALITY = "&"  # prefix of a town or city term (weight zero: a veto, never evidence)
 # a capitalised name right after one of these (an optional "the" between) is where the event happened
-_LOCATIVE = frozenset("in near outside at around into".split())
-_PARTICLES = frozenset("al el ad as ash an ar at ez bin ibn de la le".split())  # Deir al-Balah, Ras el Ain
+_LOCATIVE = frozenset({"in", "near", "outside", "at", "around", "into"})
+_PARTICLES = frozenset({"al", "el", "ad", "as", "ash", "an", "ar", "at", "ez", "bin", "ibn", "de", "la", "le"})  # Deir al-Balah, Ras el Ain
 # the event signature (all weight zero, evidence only for the event rule): a material event type the
 # analysis found, the casualty counts it read, the article's primary region, and its rare words
 EVENT, KILLED, PRIMARY, ANCHOR = "!", "=", "%", "^"
@@ -266,22 +266,28 @@ def _localities(text: str, countries: dict[str, frozenset[str]], actors: Iterabl
             continue
         j = i + 1 + (i + 1 < len(tokens) and tokens[i + 1].casefold() == "the")
         words: list[str] = []
+        owner = False
         while j < len(tokens):
-            token, word = tokens[j], _POSSESSIVE.sub("", _fold(tokens[j]))
+            token, word = tokens[j], _fold(tokens[j])
             particle = word in _PARTICLES and words and j + 1 < len(tokens) and tokens[j + 1][0].isupper()
             # in a Title Case Headline every word is capitalised: there only rare words continue a name
             if not (particle or (token[0].isupper() and (not title_case or not words or zipf(word) <= ANCHOR_ZIPF))):
                 break
-            words.append(word)
+            owner = bool(_POSSESSIVE.search(word))
+            words.append(_POSSESSIVE.sub("", word))
             j += 1
-            if token.endswith(("'s", "’s")):
+            if owner:
                 break
         while words and words[-1] in _PARTICLES:
             words.pop()
         if not words or any(w in countries or _stem(w) in actor_stems for w in words):
             continue
         name = "_".join(words)
-        if name in gazetteer or any(zipf(w) <= ANCHOR_ZIPF and w not in _STOP and w not in _GENERIC for w in words):
+        # a known city, or a short name of rare words that owns nothing ("near Bint Jbeil", not "in Xi
+        # Jinping's", "at the Winter Games"): on the real feed items longer or common ones were people and events
+        content = [w for w in words if w not in _PARTICLES]
+        if name in gazetteer or (not owner and len(content) <= 3
+                                 and all(zipf(w) <= ANCHOR_ZIPF and w not in _STOP for w in content)):
             out.add(LOCALITY + name)
     return out
 

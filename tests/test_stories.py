@@ -187,3 +187,12 @@ def test_one_town_told_twice_is_one_story() -> None:
                             **STRIKE_SIGNALS)
 
     assert (False, True) == (stories.places_conflict(a, b), stories.same_story(a, b))
+
+
+def test_localities_are_towns_named_after_a_preposition() -> None:
+    """Known or rare town names after in/near are localities; datelines, countries, actors and owners are not."""
+    terms = stories.story_terms("Drone strike near Bint Jbeil as talks open in Geneva",
+                                "BEIRUT (AP) - Fighting in Lebanon went on, officials in Hezbollah's stronghold and "
+                                "aides in Xi Jinping's office said.", extra=["hezbollah"])
+
+    assert frozenset({"&bint_jbeil", "&geneva"}) == terms.localities()

@@ -10,7 +10,7 @@ import multiprocessing
 import os
 import threading
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -183,8 +183,14 @@ def _ingest(sources: Sources, settings: Settings, now: datetime, counts: IngestC
                     feed = feed_of[future]
                     fetched = FeedFetch(feed, FetchResult(feed.url, None, error=f"{type(exc).__name__}: {exc}"))
                 report("feeds", done, len(feed_futures))
-                entries = _new_entries(warehouse, fetched, claimed, also)[: max(budget, 0)]
+                fresh = _new_entries(warehouse, fetched, claimed, also)
+                entries = fresh[: max(budget, 0)]
                 budget -= len(entries)
+                if len(entries) < len(fresh):
+                    # over the run's page budget: forget the validators, so the next run gets the whole
+                    # feed again (not a 304) and the entries left out now are still new then
+                    result = replace(fetched.result, etag=None, last_modified=None)
+                    fetched = replace(fetched, result=result)
                 if not entries:
                     quiet.append((fetched, 0))
                 if fetched.outcome in ("ok", "not-modified"):

@@ -181,3 +181,21 @@ def test_a_feed_whose_batch_fails_is_recorded_and_the_run_goes_on(
     assert (1, 1) == (result["feeds_ok"], result["feeds_failed"])
     assert "injected fault" in state[0] and state[1] is None and 1 == state[2]
     assert from_a >= 2
+
+
+def test_entries_over_the_page_budget_are_taken_next_run(prefect_harness: None, site: tuple[FeedServer, Path]) -> None:
+    """A run capped by max_pages_per_run leaves the rest for the next run instead of losing it to a 304."""
+    from flows.ingest import ingest
+
+    server, sources_path = site
+    sources_path.write_text(sources_path.read_text().replace("fetch: {", "fetch: {max_pages_per_run: 1, "))
+    settings = load_sources(sources_path).settings
+    counts = []
+    for _ in range(4):
+        ingest(sources_path=str(sources_path))
+        with open_warehouse(settings.warehouse) as wh:
+            counts.append(wh.con.execute("SELECT count(*) FROM articles WHERE NOT is_seed").fetchone()[0])
+            wh.con.execute("UPDATE feeds SET next_due = NULL, last_fetched = NULL")  # the interval has passed
+
+    assert 1 == counts[0]
+    assert 4 == counts[-1]  # every entry of both feeds, one page a run

@@ -307,8 +307,8 @@ def _analysis(full: str, words: frozenset[str], s_end: int, tx: Taxonomy) -> boo
 def _after_threat(low: str, s_start: int, m: Mention) -> bool:
     """True where a warning or threat earlier in the sentence governs the cue ("warned that...")."""
     threat = None
-    for threat in _THREAT_VERB.finditer(low, s_start, m.start):
-        pass
+    for threat in _THREAT_VERB.finditer(low, s_start, m.start):  # the last threat verb before the cue
+        continue
     return threat is not None and not _NEW_CLAUSE.search(low, threat.end(), m.start)
 
 

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from newsmon.models import Analysis, Evidence
-from newsmon.tagging import ActorMention, Mention, Tags, scan, tag
+from newsmon.tagging import ActorMention, Mention, Tags, scan, tag, words_before
 from newsmon.vocab import Taxonomy, Term
 
 WINDOW_WORDS = 5
@@ -90,6 +90,8 @@ def analyze(title: str, summary: str = "", text: str = "", *, taxonomy: Taxonomy
     vocabulary: dict[int, frozenset[str]] = {}  # sentence -> its words
     for m in mentions:
         term = _best_cue(m.terms)
+        if term is not None and term.verb and _after_determiner(low, m.start):
+            term = _best_cue(tuple(t for t in m.terms if not t.verb))  # "a bomb", "the shot"
         if term is None or (term.weak and not context):
             continue
         in_lead = m.start < lead_end
@@ -140,7 +142,7 @@ def analyze(title: str, summary: str = "", text: str = "", *, taxonomy: Taxonomy
         ev = _evidence(sentence, low, m, term, (s_start, s_end), mentions, tags, taxonomy)
         found.append(_Found(m.start, ev, term.level, in_lead))
     level = _level(lead_level, body_sentences)
-    level = max(level, 1 if context or about_conflict else 0)
+    level = max(level, 1 if context or about_conflict or deescalation else 0)
     kept = [f for f in found if f.level <= level]
     kept.sort(key=lambda f: (-f.level, not f.in_lead, f.start))
     events = tuple(f.evidence for f in kept)
@@ -249,7 +251,19 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     return spans or [(0, len(text))]
 
 
+def _after_determiner(low: str, start: int) -> bool:
+    """True where an article or a possessive stands right before ``start``: a noun, not a verb."""
+    before = words_before(low, start, 1)
+    return bool(before) and before[0] in _DETERMINERS
+
+
+_DETERMINERS = frozenset({"a", "an", "the", "its", "their", "his", "her", "our", "this", "that",
+                          "these", "those", "every", "each", "another"})
+
+
 def _best_cue(terms: tuple[Term, ...]) -> Term | None:
+    if not terms:
+        return None
     if len(terms) == 1:  # most names and cues have one meaning
         return terms[0] if terms[0].kind == "cue" else None
     cues = [t for t in terms if t.kind == "cue"]
@@ -273,7 +287,7 @@ def _status(low: str, m: Mention, term: Term, s_start: int, s_end: int, tx: Taxo
         return "stopped"  # "a pause in the fighting", "lifted its economic embargo"
     if remembered or any(w in tx.background for w in words) or _PAST.search(clause):
         return "background"  # "since 2023", "after months of fighting", "survivors remember"
-    after = low[m.end : min(s_end, m.end + 40)]
+    after = low[m.end : min(s_end, m.end + 80)]
     cut = _CLAUSE_BREAK.search(after)
     if _YEAR.search(after[: cut.start()] if cut else after):
         return "background"

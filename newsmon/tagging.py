@@ -115,6 +115,10 @@ def tag(text: str, low: str, mentions: list[Mention], taxonomy: Taxonomy, *,
                     add(domestic, term.ident, m.start)
             elif kind == "demonym":
                 after = words_after(low, m.end, 2)
+                if after[:1] in (["and"], ["or"]) and index + 1 < len(mentions):
+                    nxt = mentions[index + 1]  # "Russian and Ukrainian delegations": both act
+                    if nxt.terms[0].kind == "demonym" and not low[m.end : nxt.start].strip(" ,andor"):
+                        after = words_after(low, nxt.end, 2)
                 if after and after[0] in taxonomy.state_nouns or after[-1:] == ["forces"]:
                     add(actors, term.ident, m.start)
                     add(domestic, term.ident, m.start)
@@ -309,6 +313,8 @@ def _role(low: str, m: Mention, term: Term, taxonomy: Taxonomy) -> str:
         return "actor"  # "respond to Pakistan", "envoy to Russia": no one goes there
     if before and before[-1] in taxonomy.locatives:
         return "place"
+    if before and _threatened(low, m.start, before[-1], taxonomy):
+        return "actor"  # "threatens to attack Iran": a target named in a threat, nothing happens there
     after = words_after(low, m.end, 2)
     possessive = low[m.end : m.end + 2] == "'s"
     if possessive and any(w in taxonomy.state_nouns for w in words_after(low, m.end + 2, 3)):
@@ -326,6 +332,18 @@ def _role(low: str, m: Mention, term: Term, taxonomy: Taxonomy) -> str:
     if possessive:
         return "place"  # "Ukraine's second city", "Sudan's RSF": a place, not the state acting
     return "place" if term.kind == "place" else "both"
+
+
+def _threatened(low: str, start: int, verb: str, taxonomy: Taxonomy) -> bool:
+    """True where ``verb`` right before ``start`` is an attack verb governed by a threat or a modal."""
+    found = taxonomy.automaton.get(verb, None)
+    if found is None or not any(t.kind == "cue" and t.ident in _MATERIAL for t in found[1]):
+        return False
+    clause = words_before(low, start, 7)[:-1]
+    return any(w in taxonomy.threat_markers or w in taxonomy.hypothetical for w in clause)
+
+
+_MATERIAL = frozenset({"ASSAULT", "COERCE"})
 
 
 def _addressed(word: str, taxonomy: Taxonomy) -> bool:

@@ -297,3 +297,41 @@ def test_user_conflict_place_makes_weak_context_count(tmp_path: Path) -> None:
 
     assert (0, 1) == (_level(title, summary),
                       analyze(title, summary, taxonomy=load_taxonomy(path)).level)  # fmt: skip
+
+
+@pytest.mark.parametrize("title", [
+    "Explainer: How close is Iran's nuclear programme to a bomb?",
+    "Magnitude 6.1 earthquake strikes eastern Turkey near the Syrian border",
+    "Storm hits Gaza tent camps as winter sets in",
+])
+def test_nouns_and_natural_hazards_are_no_attack(title: str) -> None:
+    """A verb cue used as a noun ("a bomb") or with a storm or an earthquake as subject is no attack."""
+    assert analyze(title, taxonomy=TAXONOMY).level < 3
+
+
+def test_years_ago_late_in_the_clause_is_background() -> None:
+    """A fight that a clause dates "two years ago" is background, however far the date trails."""
+    result = analyze("Displaced families return to ruined homes in Khartoum",
+                     "Residents who fled the fighting between the army and the RSF two years ago "
+                     "describe neighbourhoods stripped of water and power.", taxonomy=TAXONOMY)
+
+    assert 1 == result.level
+
+
+def test_talks_round_makes_an_item_about_conflict() -> None:
+    """A round of talks held is a de-escalation, and a de-escalation is about a conflict: level 1 at least."""
+    result = analyze("Iran and the US open a second round of negotiations in Muscat", taxonomy=TAXONOMY)
+
+    assert result.deescalation and result.level >= 1
+
+
+@pytest.mark.parametrize("title", [
+    "Araghchi says Iran will respond to any aggression by Washington",
+    "Netanyahu says Israel will not allow Hezbollah to rearm in southern Lebanon",
+    "The IDF will act with full force against Hamas, the defence minister says",
+])
+def test_conditional_warnings_are_threats(title: str) -> None:
+    """Warnings of a response to any attack, or of what will not be allowed, are level 2 threats."""
+    result = analyze(title, taxonomy=TAXONOMY)
+
+    assert 2 == result.level and "THREATEN" in {e.event for e in result.events}

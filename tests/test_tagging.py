@@ -120,3 +120,17 @@ def test_former_leader_stands_for_no_state(title: str) -> None:
     tags = _tags(title)
 
     assert not {"SYR", "USA", "hezbollah"} & set(tags.actors)
+
+
+def test_target_of_a_threatened_attack_is_no_region() -> None:
+    """"Trump threatens to attack Iran": Iran is an actor; nothing happens there yet."""
+    tags = _tags("Talks proceed in Geneva as Trump threatens to attack Iran if no deal is reached.")
+
+    assert "IRN" in tags.actors and "IR" not in tags.regions and "CH" in tags.regions
+
+
+def test_coordinated_adjectives_share_their_noun() -> None:
+    """"Russian and Ukrainian delegations" makes both states actors."""
+    tags = _tags("Abu Dhabi hosts talks between Russian and Ukrainian military delegations.")
+
+    assert {"RUS", "UKR"} <= set(tags.actors)

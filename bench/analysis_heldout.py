@@ -1,0 +1,137 @@
+"""Score the analysis on a held-out labelled set: 217 items of 7 feeds its rules were not tuned on.
+
+The items are the entries of seven feeds of ``../shared/data/feeds/various`` (Christian Science
+Monitor, ABC News Australia, EL PAÍS in English, Al-Monitor, Foreign Policy, MercoPress: all
+entries; The Economist Asia: its first 80 in feed order), each its title and summary (tags
+stripped, entities unescaped, at most 80 words), with the id of ``bench/devsets.py`` (first 12 hex
+digits of the SHA-1 of the link; a repeated link kept once). Their gold labels, written blind by
+``../shared/eval/LABELING.md``, are in ``tests/data/analysis_heldout.jsonl`` (ids and labels only;
+the text is read from ``../shared`` at run time). The joined items are written in the dev set's
+format to a temporary file and scored exactly as ``newsmon eval analysis --gold FILE`` scores it:
+relevance and escalation P/R/F1, level exactness and kappa, de-escalation F1, and micro P/R/F1 of
+regions, actors and events over items of gold level >= 1.
+
+    python bench/analysis_heldout.py                   # the figures and the worst misses
+    python bench/analysis_heldout.py --per-feed        # plus relevance/escalation F1 per feed
+    python bench/analysis_heldout.py --disagreements 20  # level/flag disagreements in full
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import html
+import json
+import re
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+ROOT = Path(__file__).resolve().parents[1]
+FEEDS_DIR = ROOT.parent / "shared" / "data" / "feeds" / "various"
+LABELS = ROOT / "tests" / "data" / "analysis_heldout.jsonl"
+# file name prefix -> how many entries to take in feed order (None: all)
+FEEDS: dict[str, int | None] = {
+    "4179e7a1": None, "5357198d": None, "660a52f7": None, "72fea1eb": None,
+    "d87c1681": None, "e8fa5b64": None, "960551ec": 80,
+}  # fmt: skip
+
+
+def items() -> list[dict[str, Any]]:
+    """The held-out items (id, feed prefix, title, summary, link, published) in feed order."""
+    import feedparser
+
+    out, seen = [], set()
+    for prefix, limit in FEEDS.items():
+        for path in sorted(FEEDS_DIR.glob(f"{prefix}*.xml")):
+            entries = feedparser.parse(str(path)).entries
+            for entry in entries[:limit] if limit else entries:
+                key = entry.get("link") or entry.get("title") or ""
+                item_id = hashlib.sha1(key.encode()).hexdigest()[:12]
+                if item_id in seen:
+                    continue
+                seen.add(item_id)
+                summary = html.unescape(re.sub(r"<[^>]+>", " ", entry.get("summary", "")))
+                title = " ".join(html.unescape(entry.get("title", "")).split())
+                out.append({
+                    "id": item_id, "feed": prefix, "title": title,
+                    "summary": " ".join(summary.split()[:80]),
+                    "link": entry.get("link", ""), "published": entry.get("published", ""),
+                })  # fmt: skip
+    return out
+
+
+def labelled() -> list[dict[str, Any]]:
+    """The items joined with their gold labels, in the format of the shared dev set."""
+    labels = {v["id"]: v for v in map(json.loads, LABELS.read_text(encoding="utf-8").splitlines())}
+    rows = [dict(row, gold=labels[row["id"]]["gold"]) for row in items() if row["id"] in labels]
+    if len(rows) != len(labels):
+        missing = sorted(set(labels) - {r["id"] for r in rows})
+        print(
+            f"warning: {len(missing)} labelled ids not found in the feeds: {missing[:5]}",
+            file=sys.stderr,
+        )
+    return rows
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Build the labelled file, score it as ``newsmon eval analysis`` does, print the figures."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--per-feed", action="store_true", help="relevance/escalation F1 per feed")
+    parser.add_argument(
+        "--worst", type=int, default=10, help="worst misses listed per field (0: none)"
+    )
+    parser.add_argument(
+        "--disagreements", type=int, default=0, help="list this many level/flag disagreements"
+    )
+    parser.add_argument("--taxonomy", default=None, help="a taxonomy.yaml (default: newsmon's own)")
+    args = parser.parse_args(argv)
+    if not FEEDS_DIR.is_dir():
+        print(f"skipped: {FEEDS_DIR} is absent (the shared data sits beside the repository)")
+        return 0
+    from newsmon.evaluation import format_report, predict, read_gold, score
+    from newsmon.vocab import load_taxonomy
+
+    rows = labelled()
+    taxonomy = load_taxonomy(Path(args.taxonomy) if args.taxonomy else None)
+    with tempfile.TemporaryDirectory() as tmp:
+        gold_file = Path(tmp) / "heldout.jsonl"
+        gold_file.write_text(
+            "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8"
+        )
+        results = predict(read_gold(gold_file), taxonomy)
+    levels = [r["gold"]["level"] for r in rows]
+    print(f"held-out: {len(rows)} items, {sum(v >= 1 for v in levels)} relevant, "
+          f"levels 0-3: {[levels.count(v) for v in range(4)]}")  # fmt: skip
+    print(format_report(score(results, worst=args.worst), misses=args.worst > 0))
+    if args.per_feed:
+        feed_of = {r["id"]: r["feed"] for r in rows}
+        print(f"{'feed':10}{'items':>6}{'rel':>5}  relevance F1 (P/R)      escalation F1 (P/R)")
+        for prefix in FEEDS:
+            part = [(g, p) for g, p in results if feed_of[g.id] == prefix]
+            rep = score(part, worst=0)
+            rel, esc = rep.relevance, rep.escalation
+            print(f"{prefix:10}{len(part):>6}{sum(g.level >= 1 for g, _ in part):>5}  "
+                  f"{rel.f1:.2f} ({rel.precision:.2f}/{rel.recall:.2f})       "
+                  f"{esc.f1:.2f} ({esc.precision:.2f}/{esc.recall:.2f})")  # fmt: skip
+    if args.disagreements:
+        wrong = [
+            (g, p) for g, p in results if g.level != p.level or g.deescalation != p.deescalation
+        ]
+        wrong.sort(key=lambda gp: (-abs(gp[0].level - gp[1].level), gp[0].id))
+        print(f"disagreements on level or de-escalation: {len(wrong)}")
+        for g, p in wrong[: args.disagreements]:
+            events = sorted({e.event for e in p.events})
+            print(f"  {g.id} | {g.title[:90]}")
+            print(f"    gold  L{g.level} de={g.deescalation} {sorted(g.regions)} "
+                  f"{sorted(g.actors)} {sorted(g.events)}")  # fmt: skip
+            print(f"    got   L{p.level} de={p.deescalation} {list(p.regions)} "
+                  f"{list(p.actors)} {events}")  # fmt: skip
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -5,7 +5,7 @@ seed corpus shipped in ``warehouse/seed``. Each article yields syndicated varian
 wire dateline, outlet boilerplate, a trimmed ending, an extended ending, a correction; each alone and all
 combined), which are its near-duplicates; a second "report" made of the other half of its sentences under
 another headline, which is the same story but not a copy; and the other articles are negatives, the most
-similar first (hard negatives).
+similar first (hard negatives), except benchmark articles that report one event (``SAME_EVENT``).
 """
 
 from __future__ import annotations
@@ -105,22 +105,49 @@ TRANSFORMS: dict[str, Callable[..., str]] = {
 }
 
 
+# benchmark articles that are different outlets' reports of one event (found by shared rare title and lead
+# words, then read): one story each, so grouping them is no false merge. Same company, author or series
+# but another event stays apart (Ascom with GE vs with Draeger, two Jang Noksu posts, a game's snap counts).
+SAME_EVENT = {
+    "06e5123e4ef7": "wework-nyag", "1ace8c85aaee": "wework-nyag",
+    "14cc2a0ca59c": "europa-vapor", "686bb170effe": "europa-vapor", "f344ca5fb36e": "europa-vapor",
+    "156770d676ce": "meth-campaign", "3f65af7b6b98": "meth-campaign", "776a1c046798": "meth-campaign",
+    "c13b9c0e04fb": "meth-campaign",
+    "35b158918c67": "doobie-tour", "9cb8224b660f": "doobie-tour", "ac1bfdd4c510": "doobie-tour",
+    "432362af0be4": "china-plague", "8b1945303082": "china-plague", "ba4dfe2d3e81": "china-plague",
+    "ea25dd7edff4": "china-plague",
+    "6ebac05f637e": "omar-threat", "7a457a4f7173": "omar-threat",
+    "7bb1ca903543": "duvet-lung", "a078b3656adc": "duvet-lung", "bd673bd79881": "duvet-lung",
+    "b37be3535e1f": "hibernation", "e1c7023ee214": "hibernation",
+    "c50845a7158a": "nasa-landers", "d1c57d7821e5": "nasa-landers",
+    "c7e39ac49fa1": "assange-sweden", "dc7ccccc1f34": "assange-sweden",
+    "2c46804d9db4": "fort-worth-rescue", "51d066b0602c": "fort-worth-rescue",
+    "5fa5679de56c": "macbook-16", "65bf3048b500": "macbook-16",
+    "51374560f400": "home-depot-q3", "f8ff621a0b9b": "home-depot-q3",
+    "680c2848e94a": "stadia-launch", "8267acacb9e4": "stadia-launch", "e100c9612ad8": "stadia-launch",
+    "aade2ec8d1e7": "stadia-launch",
+    "70cb2d5bca75": "swift-big-machine", "eb62ac8425e5": "swift-big-machine",
+    "08f793762792": "garrett-rudolph-fight", "7ab16ade3238": "garrett-rudolph-fight",
+}
+
+
 def build(seed: int = 7, limit: int | None = None) -> list[Item]:
     """The labelled items in arrival order: originals, then their variants and second reports, shuffled."""
     rng = random.Random(seed)
     src = sources(limit)
-    originals = [Item(i, t, b, None, i, "original") for i, t, b in src]
+    story = {aid: SAME_EVENT.get(aid, aid) for aid, _, _ in src}
+    originals = [Item(i, t, b, None, story[i], "original") for i, t, b in src]
     later: list[Item] = []
     for n, (aid, title, body) in enumerate(src):
         filler = src[(n + 1) % len(src)][2]
         for name, fn in TRANSFORMS.items():
             text = fn(body, rng, filler) if name == "extend" else fn(body, rng)
-            later.append(Item(f"{aid}~{name}", title, text, aid, aid, name))
-        later.append(Item(f"{aid}~headline", _headline(title, rng), body, aid, aid, "headline"))
+            later.append(Item(f"{aid}~{name}", title, text, aid, story[aid], name))
+        later.append(Item(f"{aid}~headline", _headline(title, rng), body, aid, story[aid], "headline"))
         text = body
         for name in ("correct", "trim", "boilerplate", "dateline"):
             text = TRANSFORMS[name](text, rng)
-        later.append(Item(f"{aid}~combined", _headline(title, rng), text, aid, aid, "combined"))
+        later.append(Item(f"{aid}~combined", _headline(title, rng), text, aid, story[aid], "combined"))
         sents = _SENT.split(body)
         if len(sents) >= 8:  # another outlet's report: the same facts in other words (word order shuffled
             # within each sentence, so no shingle survives but the names and numbers do), another headline
@@ -128,7 +155,7 @@ def build(seed: int = 7, limit: int | None = None) -> list[Item]:
             for words in picked:
                 rng.shuffle(words)
             other = " ".join(" ".join(w) + "." for w in picked)
-            later.append(Item(f"{aid}~report", _headline(title, rng), other, None, aid, "report"))
+            later.append(Item(f"{aid}~report", _headline(title, rng), other, None, story[aid], "report"))
     rng.shuffle(later)
     return originals + later
 

@@ -1,4 +1,6 @@
-"""Score the analysis on a held-out labelled set: 217 items of 7 feeds its rules were not tuned on.
+"""Score the analysis on a held-out labelled set: items of feeds its rules were not tuned on.
+
+``--set heldout`` (the default): 217 items of 7 feeds.
 
 The items are the entries of seven feeds of ``../shared/data/feeds/various`` (Christian Science
 Monitor, ABC News Australia, EL PAÍS in English, Al-Monitor, Foreign Policy, MercoPress: all
@@ -11,7 +13,14 @@ format to a temporary file and scored exactly as ``newsmon eval analysis --gold 
 relevance and escalation P/R/F1, level exactness and kappa, de-escalation F1, and micro P/R/F1 of
 regions, actors and events over items of gold level >= 1.
 
+``--set sealed``: 315 items labelled blind, the same way, by a second labeller, in
+``tests/data/analysis_sealed.jsonl``: all entries of the Korea Times 2022 feed
+(``../shared/data/feeds/odd/real-korean-times.rss``) and The Economist Asia's entries 81 to 200.
+It is a sealed test set: by default it prints aggregate figures only, never an item
+(``--worst``/``--disagreements`` must ask for them).
+
     python bench/analysis_heldout.py                   # the figures and the worst misses
+    python bench/analysis_heldout.py --set sealed      # the sealed set's aggregate figures only
     python bench/analysis_heldout.py --per-feed        # plus relevance/escalation F1 per feed
     python bench/analysis_heldout.py --disagreements 20  # level/flag disagreements in full
 """
@@ -31,24 +40,30 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 ROOT = Path(__file__).resolve().parents[1]
-FEEDS_DIR = ROOT.parent / "shared" / "data" / "feeds" / "various"
-LABELS = ROOT / "tests" / "data" / "analysis_heldout.jsonl"
-# file name prefix -> how many entries to take in feed order (None: all)
-FEEDS: dict[str, int | None] = {
-    "4179e7a1": None, "5357198d": None, "660a52f7": None, "72fea1eb": None,
-    "d87c1681": None, "e8fa5b64": None, "960551ec": 80,
+FEEDS_DIR = ROOT.parent / "shared" / "data" / "feeds"
+# set -> (labels file, [(feed id, file glob under FEEDS_DIR, first entry, end entry or None)])
+Source = tuple[str, str, int, int | None]
+SETS: dict[str, tuple[Path, list[Source]]] = {
+    "heldout": (ROOT / "tests" / "data" / "analysis_heldout.jsonl", [
+        *((p, f"various/{p}*.xml", 0, None) for p in (
+            "4179e7a1", "5357198d", "660a52f7", "72fea1eb", "d87c1681", "e8fa5b64")),
+        ("960551ec", "various/960551ec*.xml", 0, 80),
+    ]),
+    "sealed": (ROOT / "tests" / "data" / "analysis_sealed.jsonl", [
+        ("korea-times", "odd/real-korean-times.rss", 0, None),
+        ("economist-asia", "various/960551ec*.xml", 80, 200),
+    ]),
 }  # fmt: skip
 
 
-def items() -> list[dict[str, Any]]:
-    """The held-out items (id, feed prefix, title, summary, link, published) in feed order."""
+def items(sources: list[Source]) -> list[dict[str, Any]]:
+    """The items (id, feed id, title, summary, link, published) of ``sources`` in feed order."""
     import feedparser
 
     out, seen = [], set()
-    for prefix, limit in FEEDS.items():
-        for path in sorted(FEEDS_DIR.glob(f"{prefix}*.xml")):
-            entries = feedparser.parse(str(path)).entries
-            for entry in entries[:limit] if limit else entries:
+    for feed, pattern, start, end in sources:
+        for path in sorted(FEEDS_DIR.glob(pattern)):
+            for entry in feedparser.parse(str(path)).entries[start:end]:
                 key = entry.get("link") or entry.get("title") or ""
                 item_id = hashlib.sha1(key.encode()).hexdigest()[:12]
                 if item_id in seen:
@@ -57,17 +72,18 @@ def items() -> list[dict[str, Any]]:
                 summary = html.unescape(re.sub(r"<[^>]+>", " ", entry.get("summary", "")))
                 title = " ".join(html.unescape(entry.get("title", "")).split())
                 out.append({
-                    "id": item_id, "feed": prefix, "title": title,
+                    "id": item_id, "feed": feed, "title": title,
                     "summary": " ".join(summary.split()[:80]),
                     "link": entry.get("link", ""), "published": entry.get("published", ""),
                 })  # fmt: skip
     return out
 
 
-def labelled() -> list[dict[str, Any]]:
-    """The items joined with their gold labels, in the format of the shared dev set."""
-    labels = {v["id"]: v for v in map(json.loads, LABELS.read_text(encoding="utf-8").splitlines())}
-    rows = [dict(row, gold=labels[row["id"]]["gold"]) for row in items() if row["id"] in labels]
+def labelled(name: str = "heldout") -> list[dict[str, Any]]:
+    """The items of set ``name`` joined with their gold labels, in the shared dev set's format."""
+    path, sources = SETS[name]
+    labels = {v["id"]: v for v in map(json.loads, path.read_text(encoding="utf-8").splitlines())}
+    rows = [dict(r, gold=labels[r["id"]]["gold"]) for r in items(sources) if r["id"] in labels]
     if len(rows) != len(labels):
         missing = sorted(set(labels) - {r["id"] for r in rows})
         print(
@@ -80,9 +96,10 @@ def labelled() -> list[dict[str, Any]]:
 def main(argv: list[str] | None = None) -> int:
     """Build the labelled file, score it as ``newsmon eval analysis`` does, print the figures."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--set", choices=sorted(SETS), default="heldout", help="which labelled set")
     parser.add_argument("--per-feed", action="store_true", help="relevance/escalation F1 per feed")
     parser.add_argument(
-        "--worst", type=int, default=10, help="worst misses listed per field (0: none)"
+        "--worst", type=int, help="worst misses listed per field (0: none; default 10, sealed 0)"
     )
     parser.add_argument(
         "--disagreements", type=int, default=0, help="list this many level/flag disagreements"
@@ -95,26 +112,27 @@ def main(argv: list[str] | None = None) -> int:
     from newsmon.evaluation import format_report, predict, read_gold, score
     from newsmon.vocab import load_taxonomy
 
-    rows = labelled()
+    worst = args.worst if args.worst is not None else (0 if args.set == "sealed" else 10)
+    rows = labelled(args.set)
     taxonomy = load_taxonomy(Path(args.taxonomy) if args.taxonomy else None)
     with tempfile.TemporaryDirectory() as tmp:
-        gold_file = Path(tmp) / "heldout.jsonl"
+        gold_file = Path(tmp) / f"{args.set}.jsonl"
         gold_file.write_text(
             "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8"
         )
         results = predict(read_gold(gold_file), taxonomy)
     levels = [r["gold"]["level"] for r in rows]
-    print(f"held-out: {len(rows)} items, {sum(v >= 1 for v in levels)} relevant, "
+    print(f"{args.set}: {len(rows)} items, {sum(v >= 1 for v in levels)} relevant, "
           f"levels 0-3: {[levels.count(v) for v in range(4)]}")  # fmt: skip
-    print(format_report(score(results, worst=args.worst), misses=args.worst > 0))
+    print(format_report(score(results, worst=worst), misses=worst > 0))
     if args.per_feed:
         feed_of = {r["id"]: r["feed"] for r in rows}
-        print(f"{'feed':10}{'items':>6}{'rel':>5}  relevance F1 (P/R)      escalation F1 (P/R)")
-        for prefix in FEEDS:
+        print(f"{'feed':15}{'items':>6}{'rel':>5}  relevance F1 (P/R)      escalation F1 (P/R)")
+        for prefix in dict.fromkeys(feed for feed, *_ in SETS[args.set][1]):
             part = [(g, p) for g, p in results if feed_of[g.id] == prefix]
             rep = score(part, worst=0)
             rel, esc = rep.relevance, rep.escalation
-            print(f"{prefix:10}{len(part):>6}{sum(g.level >= 1 for g, _ in part):>5}  "
+            print(f"{prefix:15}{len(part):>6}{sum(g.level >= 1 for g, _ in part):>5}  "
                   f"{rel.f1:.2f} ({rel.precision:.2f}/{rel.recall:.2f})       "
                   f"{esc.f1:.2f} ({esc.precision:.2f}/{esc.recall:.2f})")  # fmt: skip
     if args.disagreements:

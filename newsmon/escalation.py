@@ -52,6 +52,9 @@ _WOUNDED = tuple(re.compile(p, re.IGNORECASE) for p in (
     r"\b(?:wound(?:s|ed|ing)?|injur(?:es|ed|ing|e))\s+" + _ABOUT + _NUM + r"\b",
     _ABOUT + r"\b" + _NUM + _BEFORE_VERB + r"(?:wounded|injured|hurt)\b",
 ))  # fmt: skip
+# armed forces named without their state: they make a cue in their sentence an act of an armed actor
+_FORCES = re.compile(r"\b(?:troops|soldiers|army|armed forces|military|navy|security forces|gunmen|"
+                     r"armed men|militants|militiamen|fighters|warplanes|fighter jets|paramilitar\w*)\b")
 _MODAL_EVENTS = frozenset({"ASSAULT", "COERCE", "THREATEN"})
 _MATERIAL = frozenset({"ASSAULT", "COERCE"})
 _PAST = re.compile(_YEAR.pattern + r"|\b(?:weeks|months|years|decades) of\b")  # "months of war"
@@ -78,7 +81,10 @@ def analyze(title: str, summary: str = "", text: str = "", *, taxonomy: Taxonomy
     lead_end = _lead_end(full, text, sentences, starts)
     outright, weakly = _conflict_terms(mentions, tags)
     war_place = not taxonomy.conflict_places.isdisjoint(tags.regions)
-    context = outright or (weakly and (bool(tags.actors) or war_place))  # LABELING.md's level 1
+    at_war = war_place or any(taxonomy.alpha2.get(a) in taxonomy.conflict_places for a in tags.actors)
+    # LABELING.md's level 1: a hint of conflict counts between two organised actors, or at a place
+    # or beside a state at war
+    context = outright or (weakly and (len(tags.actors) >= 2 or at_war))
     war_sure = outright or war_place
     found: list[_Found] = []
     deescalation = False
@@ -123,7 +129,8 @@ def analyze(title: str, summary: str = "", text: str = "", *, taxonomy: Taxonomy
             continue  # "aid agencies warned": a warning, no threat by a party to the conflict
         if term.ident == "ACCUSE" and term.level >= 2 and not _violent(mentions, m, s_start, s_end):
             term = _ACCUSE_1  # an accusation of an attack is an escalation; of silence it is not
-        if not term.weak and not context and not _has_actor(tags.actor_mentions, s_start, s_end):
+        if (not term.weak and not context and not _has_actor(tags.actor_mentions, s_start, s_end)
+                and not _FORCES.search(low, s_start, s_end)):  # fmt: skip
             continue
         if in_lead:
             lead_level = max(lead_level, term.level)
@@ -175,9 +182,9 @@ _PLACES = frozenset({"country", "place", "subregion", "actor", "leader", "body",
 def _conflict_terms(mentions: list[Mention], tags: Tags) -> tuple[bool, bool]:
     """Whether a text says outright that it is about armed conflict, and whether it hints so.
 
-    An armed actor or a term of war or armed force ("ceasefire", "troops") says so outright; a
-    weaker term ("refugees", "sanctions", "regime") hints so, and counts beside an actor or a
-    place of armed conflict.
+    An armed actor or a term of war ("ceasefire", "airstrike") says so outright; a weaker term
+    ("refugees", "sanctions", "troops", "terrorism") hints so, and counts between two organised
+    actors or at a place of armed conflict: an army's budget or a lone attacker is no conflict.
     """
     weakly = False
     for m in mentions:

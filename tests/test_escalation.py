@@ -335,3 +335,18 @@ def test_conditional_warnings_are_threats(title: str) -> None:
     result = analyze(title, taxonomy=TAXONOMY)
 
     assert 2 == result.level and "THREATEN" in {e.event for e in result.events}
+
+
+@pytest.mark.parametrize(("title", "summary"), [
+    ("The army's role in the economy is growing", "Generals sit on the boards of banks and airlines."),
+    ("Terrorism charges after a man stabbed two at a festival", "Police say he acted alone."),
+    ("Defence start-ups win new contracts", "Investors see the military as a growth market."),
+])  # fmt: skip
+def test_armed_force_words_alone_are_no_conflict(title: str, summary: str) -> None:
+    """An army's budget, a lone attacker or defence business is level 0: no two organised actors confront."""
+    assert 0 == _level(title, summary)
+
+
+def test_hint_of_conflict_between_two_states_is_level_1() -> None:
+    """A weak term of conflict ("troops", "sanctions") counts between two organised actors."""
+    assert 1 == _level("Japan and China spar over troops on disputed islands", "")

@@ -12,6 +12,11 @@ MAX_ACTORS = 8
 _WORD = re.compile(r"[a-z][a-z'-]*")
 _NEXT_CAPITAL = re.compile(r"[ \t]+([A-Z][a-z]+)")
 _STATE_COMMA = re.compile(r",\s+([A-Z][A-Za-z]+(?: [A-Z][a-z]+)?)")
+# a wire dateline ("BEIRUT, Feb 17 (Reuters) -", "WASHINGTON/GENEVA (AP) -"): where the reporter
+# files from, not where anything happens
+_DATELINE = re.compile(
+    r"\b[A-Z][A-Z.'-]+(?:[ /][A-Z][A-Z.'-]+)*(?:,\s+[A-Z][a-z]+)?(?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
+    r"\s+\((?:Reuters|AFP|AP|Xinhua|Yonhap|dpa|UPI|IANS|PTI|Anadolu|Bernama|Kyodo|WAFA)\)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,9 +98,11 @@ def tag(text: str, low: str, mentions: list[Mention], taxonomy: Taxonomy, *,
     domestic: dict[str, list[int]] = {}  # states named through their institutions or adjectives
     placed: list[ActorMention] = []
     weak_regions: dict[str, list[int]] = {}
+    loose: dict[str, list[int]] = {}  # countries named bare: places only where nothing else is
     armed = False
     by_alpha2 = {a2: a3 for a3, a2 in taxonomy.alpha2.items()}
     caps_end = title_end if title_end and is_title_case(text[:title_end]) else 0
+    datelines = [d.span() for d in _DATELINE.finditer(text)]
     roles = _group_roles(low, mentions, taxonomy)
 
     def add(store: dict[str, list[int]], key: str, pos: int) -> None:
@@ -129,12 +136,16 @@ def tag(text: str, low: str, mentions: list[Mention], taxonomy: Taxonomy, *,
             elif kind in {"country", "place"}:
                 if not _is_place(text, low, m, term, taxonomy, m.start < caps_end):
                     continue
+                if any(a <= m.start < b for a, b in datelines):
+                    break
                 if term.minor and m.start < caps_end and not _recurs(low, m, caps_end):
                     continue  # a capitalised word of a Title Case headline, not a town
                 role = roles.get(index) or _role(low, m, term, taxonomy)
                 armed = armed or (role == "actor" and _military(low, m, taxonomy))
                 a3 = term.ident if kind == "country" else by_alpha2.get(term.region, "")
-                if role != "actor":
+                if role == "both" or (role == "place" and kind == "country" and low.startswith("'s", m.end)):
+                    add(loose, term.region, m.start)  # "Iran says", "Israel's plan": maybe a place
+                elif role != "actor":
                     add(minor_only if term.minor else regions, term.region, m.start)
                 if role != "place" and a3 and (kind == "country" or role == "actor"):
                     add(actors, a3, m.start)
@@ -145,6 +156,9 @@ def tag(text: str, low: str, mentions: list[Mention], taxonomy: Taxonomy, *,
             else:
                 continue
             break  # the first meaning that applies wins
+    if not regions:  # a country named bare is a place only where nothing else places the story
+        for code, positions in loose.items():
+            regions.setdefault(code, []).extend(positions)
     established = set(regions) | set(weak_regions) | {taxonomy.alpha2.get(a, "") for a in actors}
     for code, positions in minor_only.items():
         # a town's name that other countries share yields to the countries the text is about
@@ -323,6 +337,8 @@ def _role(low: str, m: Mention, term: Term, taxonomy: Taxonomy) -> str:
         return "actor"
     if not possessive and any(w in taxonomy.reporting for w in after[:2]):
         return "actor"
+    if before[-1:] == ["between"] and before[0] in _THEATRES:
+        return "both"  # "fighting between Thailand and Cambodia": it goes on in both
     if before and before[-1] in taxonomy.counterparts:
         return "actor"
     if term.kind == "place" and term.capital and (
@@ -354,6 +370,10 @@ def _addressed(word: str, taxonomy: Taxonomy) -> bool:
     return found is not None and any(t.kind == "cue" and t.ident in _ADDRESSING for t in found[1])
 
 
+# Nouns before "between" whose countries are where it happens, not only who acts
+_THEATRES = frozenset({"war", "wars", "fighting", "fight", "clashes", "clash", "conflict", "border",
+                       "borders", "frontier", "battle", "battles", "skirmishes", "hostilities",
+                       "front", "standoff", "violence"})
 _ADDRESSING = frozenset({"THREATEN", "ACCUSE", "REQUEST", "CONSULT", "SANCTION", "REJECT"})
 # Words before "to" after which a country receives something rather than being gone to.
 _NOT_MOTION = frozenset({

@@ -134,3 +134,25 @@ def test_coordinated_adjectives_share_their_noun() -> None:
     tags = _tags("Abu Dhabi hosts talks between Russian and Ukrainian military delegations.")
 
     assert {"RUS", "UKR"} <= set(tags.actors)
+
+
+def test_wire_dateline_is_no_region() -> None:
+    """"DUBAI, Feb 17 (Reuters) -" says where the reporter files from, not where it happens."""
+    tags = _tags("By A Reporter DUBAI, Feb 17 (Reuters) - Hezbollah rejected the Lebanese "
+                 "government's plan to disarm it in southern Lebanon.")
+
+    assert "AE" not in tags.regions and "LB" in tags.regions
+
+
+def test_fighting_between_two_countries_happens_in_both() -> None:
+    """"Fighting between Thailand and Cambodia": both are places as well as actors."""
+    tags = _tags("Fighting between Thailand and Cambodia breaks out again on the border.")
+
+    assert {"TH", "KH"} <= set(tags.regions) and {"THA", "KHM"} <= set(tags.actors)
+
+
+def test_bare_country_yields_to_a_located_place() -> None:
+    """"Israel's plan ... in the West Bank": the story is placed, so Israel is an actor only."""
+    tags = _tags("Israel's cabinet approves a plan that deepens annexation in the occupied West Bank.")
+
+    assert "west-bank" in tags.regions and "IL" not in tags.regions and "ISR" in tags.actors

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from newsmon import stories
+from newsmon import stories, storyterms
 from newsmon.stories import StoryItem, StoryTerms
 
 T0 = datetime(2024, 10, 4, 12)
@@ -115,11 +115,12 @@ SIGNALS = {"extra": ["ISR", "LBN"], "regions": ["LB", "IL"]}
 
 
 def test_one_strike_told_in_other_words_is_one_event() -> None:
-    """Two reports sharing few title words but the event type, region, actors and casualty count are one event."""
+    """Two reports sharing few title words but the event type, region, actors and a rare town are one event."""
     a = stories.story_terms(*JETS, events=[("ASSAULT", 7)], **SIGNALS)
     b = stories.story_terms(*TOWN, events=[("ASSAULT", 7)], **SIGNALS)
+    tyre = stories.story_terms(*TYRE, events=[("ASSAULT", 2)], **SIGNALS)
 
-    assert (False, True) == (stories.same_story(a, b), stories.same_event(a, b))
+    assert (True, True, False) == (stories.same_story(a, b), stories.same_event(a, b), stories.same_story(a, tyre))
 
 
 def test_another_strike_in_the_region_is_another_event() -> None:
@@ -196,3 +197,51 @@ def test_localities_are_towns_named_after_a_preposition() -> None:
                                 "aides in Xi Jinping's office said.", extra=["hezbollah"])
 
     assert frozenset({"&bint_jbeil", "&geneva"}) == terms.localities()
+
+
+def test_irregular_event_words_meet() -> None:
+    """Dies, died, dead and death are one term; struck and strikes are one term."""
+    titles = ["Singer dies at 84", "Singer died at 84", "Singer found dead", "Death of a singer"]
+
+    assert [True] * 4 == ["die" in stories.story_terms(t, "").weights for t in titles]
+    assert "strik" in stories.story_terms("Drone struck a car", "").weights.keys() & stories.story_terms(
+        "Drone strikes a car", "").weights.keys()
+
+
+def test_a_shared_death_word_alone_is_no_story() -> None:
+    """Two deaths of different people share the event word but not the story."""
+    a = stories.story_terms("Veteran actor Robert Duvall dies aged 95", "The Oscar winner died at his home, his wife said.")
+    b = stories.story_terms("Civil rights leader Jesse Jackson dies at 84", "Jackson died peacefully, his family said.")
+
+    assert not stories.same_story(a, b)
+
+
+GALUSHCHENKO_A = ("Galushchenko accused of laundering millions",
+                  "Anti-corruption prosecutors charged the former energy minister on Monday, saying his family "
+                  "received money abroad.")
+GALUSHCHENKO_B = ("Galushchenko detained at the border",
+                  "The former energy minister was held trying to leave the country, anti-corruption officials said "
+                  "on Sunday evening.")
+EPSTEIN_A = ("How Epstein got so rich", "The convicted sex offender made his fortune managing money for the very wealthy.")
+EPSTEIN_B = ("Epstein files: Germany scrutinizes newly released documents",
+             "German prosecutors review files on the convicted sex offender released in the US.")
+
+
+def test_rare_words_weigh_more() -> None:
+    """A word rare in general English weighs more than a common one in the same place; common words keep 1."""
+    weights = stories.story_terms(*GALUSHCHENKO_A).weights
+
+    assert weights["galushchenko"] > weights["mill"] == 1.5
+    assert (1.0, storyterms.RARE_HIGH) == (storyterms.rarity("said"), storyterms.rarity("galushchenko"))
+
+
+def test_short_reports_sharing_a_rare_name_and_the_event_join() -> None:
+    """Two short reports naming one rare person and one case are one story; the rare title word counts as a name."""
+    a, b = stories.story_terms(*GALUSHCHENKO_A), stories.story_terms(*GALUSHCHENKO_B)
+
+    assert (True, 1) == (stories.same_story(a, b), stories.shared_names(a, b))
+
+
+def test_one_shared_topic_name_is_no_story() -> None:
+    """Two short items on one running topic (Epstein) but different news stay apart."""
+    assert not stories.same_story(stories.story_terms(*EPSTEIN_A), stories.story_terms(*EPSTEIN_B))

@@ -1,7 +1,8 @@
 """Stories: reports of one event from different outlets, grouped by what their titles and leads name.
 
 An article's story terms are the stemmed content words of its title and lead; names (capitalised inside a
-sentence) and numbers weigh more, title words a little more, and place names weigh nothing: two events in one
+sentence), numbers and words rare in general English weigh more, title words a little more, and place names
+weigh nothing: two events in one
 region must never merge because they share it. The countries an article names are kept apart (weight zero)
 as a veto: two articles that both name countries but no country in common are never one story; so are the
 towns and cities their titles and leads name after a locative preposition ("in Tyre", "near Bint Jbeil"),

@@ -149,7 +149,8 @@ def analyze(title: str, summary: str = "", text: str = "", *, taxonomy: Taxonomy
         ev = _evidence(sentence, low, m, term, (s_start, s_end), mentions, tags, taxonomy)
         found.append(_Found(m.start, ev, term.level, in_lead))
     level = _level(lead_level, body_sentences)
-    level = max(level, 1 if context or about_conflict or deescalation else 0)
+    about_conflict = about_conflict or deescalation or _rivals(full, tags, taxonomy)
+    level = max(level, 1 if context or about_conflict else 0)
     kept = [f for f in found if f.level <= level]
     kept.sort(key=lambda f: (-f.level, not f.in_lead, f.start))
     events = tuple(f.evidence for f in kept)
@@ -194,6 +195,20 @@ def _conflict_terms(mentions: list[Mention], tags: Tags) -> tuple[bool, bool]:
                     return True, True
                 weakly = True
     return tags.armed, weakly
+
+
+def _rivals(full: str, tags: Tags, tx: Taxonomy) -> bool:
+    """True where both sides of a known armed conflict or rivalry are named, outside sport."""
+    if not tx.rivalries or len(tags.actors) + len(tags.regions) < 2:
+        return False
+    by_alpha2 = {a2: a3 for a3, a2 in tx.alpha2.items()}
+    named = set(tags.actors) | {by_alpha2.get(r, r) for r in tags.regions}
+    return any(pair <= named for pair in tx.rivalries) and not _SPORT.search(full)
+
+
+_SPORT = re.compile(r"\b(?:cricket|football|soccer|olympics?|world cup|tournament|championships?|medals?|"
+                    r"tennis|rugby|hockey|basketball|baseball|athletes?|skaters?|racers?|qualifiers?)\b",
+                    re.IGNORECASE)
 
 
 def _named_in(mentions: list[Mention], start: int, end: int) -> bool:

@@ -99,6 +99,7 @@ class Taxonomy:
     alpha2: dict[str, str]  # alpha-3 -> alpha-2
     armed_actors: frozenset[str]
     conflict_places: frozenset[str]  # alpha-2 and sub-region codes where armed conflict goes on
+    rivalries: frozenset[frozenset[str]]  # pairs of actors in an armed conflict or a rivalry
     size: int  # number of patterns
 
 
@@ -330,6 +331,7 @@ def _compile(f: TaxonomyFile, patterns: dict[str, list[Term]], alpha2: dict[str,
         alpha2=alpha2,
         armed_actors=frozenset(k for k, a in f.actors.items() if a.armed),
         conflict_places=frozenset(f.conflict_places),
+        rivalries=frozenset(frozenset(pair) for pair in f.rivalries),
         size=len(patterns),
     )
 

@@ -350,3 +350,22 @@ def test_armed_force_words_alone_are_no_conflict(title: str, summary: str) -> No
 def test_hint_of_conflict_between_two_states_is_level_1() -> None:
     """A weak term of conflict ("troops", "sanctions") counts between two organised actors."""
     assert 1 == _level("Japan and China spar over troops on disputed islands", "")
+
+
+def test_naming_both_sides_of_a_rivalry_is_about_it() -> None:
+    """Both sides of a known armed rivalry named make an item level 1; the same pair in sport does not."""
+    assert 1 == _level("Taiwan's president says she is open to meeting Xi Jinping", "")
+    assert 1 == _level("Seoul and Pyongyang trade barbs over loudspeakers", "")
+    assert 0 == _level("India beat Pakistan by six wickets in the cricket World Cup", "")
+    assert 0 == _level("China and Japan swap pandas as tourism rebounds", "")
+
+
+def test_user_rivalry_makes_an_item_about_conflict(tmp_path: Path) -> None:
+    """A pair added under rivalries in the user's taxonomy.yaml makes items naming both level 1."""
+    user = tmp_path / "taxonomy.yaml"
+    user.write_text("rivalries: [[GUY, VEN]]\n", encoding="utf-8")
+    taxonomy = load_taxonomy(user)
+    title = "Guyana says Venezuela is redrawing maps of the Essequibo"
+
+    assert 0 == _level(title)
+    assert 1 == analyze(title, taxonomy=taxonomy).level

@@ -228,7 +228,7 @@ def _group_roles(low: str, mentions: list[Mention], taxonomy: Taxonomy) -> dict[
             before = words_before(low, first.start, 2)
             if before[0] in taxonomy.state_nouns:
                 role = "actor"  # "negotiators from Ukraine and Russia"
-        before = words_before(low, first.start, 1)
+        before = [w for w in words_before(low, first.start, 2) if w != "the"][-1:]
         located = not role and bool(before) and before[0] in taxonomy.locatives
         if located:
             role = "place" if j > i else ""  # a single place is left to _role
@@ -314,15 +314,20 @@ def _known_word(word: str, taxonomy: Taxonomy) -> bool:
 
 
 def _military(low: str, m: Mention, taxonomy: Taxonomy) -> bool:
-    after = words_after(low, m.end, 2)
+    after = words_after(low, m.end, 3)
     if low[m.end : m.end + 2] == "'s":
         after = after[1:]
+    if after[1:2] in (["its"], ["their"]):
+        return False  # "Indonesia raids its reserves": a verb on the state's own things
     return bool(after) and after[0] in taxonomy.military_nouns
 
 
 def _role(low: str, m: Mention, term: Term, taxonomy: Taxonomy) -> str:
     """"place", "actor" or "both": a country that only acts is no place."""
-    before = words_before(low, m.start, 2)
+    before = words_before(low, m.start, 3)
+    if before[-1:] == ["the"]:
+        before = before[:-1]  # "in the Philippines"
+    before = before[-2:]
     if before[-1:] == ["to"] and before[0] in _NOT_MOTION:
         return "actor"  # "respond to Pakistan", "envoy to Russia": no one goes there
     if before and before[-1] in taxonomy.locatives:

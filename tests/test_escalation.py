@@ -369,3 +369,24 @@ def test_user_rivalry_makes_an_item_about_conflict(tmp_path: Path) -> None:
 
     assert 0 == _level(title)
     assert 1 == analyze(title, taxonomy=taxonomy).level
+
+
+@pytest.mark.parametrize("title", [
+    "Ethnic violence flares again in the hills of Manipur",
+    "Vietnam and China square off over a new maritime flashpoint",
+    "Rohingya refugees crowd onto boats bound for Aceh",
+])
+def test_names_of_internal_and_border_conflict_are_level_1(title: str) -> None:
+    """Ethnic violence, a flashpoint between two states, refugees of a war zone: about a conflict."""
+    assert _level(title) >= 1
+
+
+def test_a_massacre_needs_an_armed_actor_or_a_war() -> None:
+    """A lone gunman's massacre is crime (0); soldiers' massacre of villagers is a material escalation."""
+    assert 0 == _level("After the mall massacre, Canada debates gun laws", "A lone gunman killed nine.")
+    assert 3 == _level("Soldiers massacred 30 villagers in central Mali, witnesses say", "")
+
+
+def test_a_state_raiding_its_own_reserves_is_no_attack() -> None:
+    """'Indonesia raids its rainy-day fund' is budget news, not a raid."""
+    assert 0 == _level("Indonesia raids its rainy-day fund", "Investors fret about the deficit.")

@@ -156,3 +156,10 @@ def test_bare_country_yields_to_a_located_place() -> None:
     tags = _tags("Israel's cabinet approves a plan that deepens annexation in the occupied West Bank.")
 
     assert "west-bank" in tags.regions and "IL" not in tags.regions and "ISR" in tags.actors
+
+
+def test_country_after_in_the_is_a_place() -> None:
+    """"training in the Philippines": a place, not an actor."""
+    tags = _tags("The attackers may have trained in the Philippines.")
+
+    assert "PH" in tags.regions and "PHL" not in tags.actors

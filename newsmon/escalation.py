@@ -86,6 +86,7 @@ def analyze(title: str, summary: str = "", text: str = "", *, taxonomy: Taxonomy
     # or beside a state at war
     context = outright or (weakly and (len(tags.actors) >= 2 or at_war))
     war_sure = outright or war_place
+    opinion = _OPINION.match(title.strip()) is not None  # a headline question: talks discussed, not held
     found: list[_Found] = []
     deescalation = False
     per_event: dict[str, int] = {}
@@ -117,7 +118,7 @@ def analyze(title: str, summary: str = "", text: str = "", *, taxonomy: Taxonomy
             status = "benign"  # peacekeepers or earthquake relief: no show of force
         if (term.deesc and status in {"real", "hypothetical"} and not _failed(low, m, s_end)
                 and (not term.weak or (war_sure and _parties(tags.actor_mentions, s_start, s_end) >= 2))
-                and not (term.ident == "CONSULT" and _analysis(full, words, s_end, taxonomy))):
+                and not (term.ident == "CONSULT" and (opinion or _analysis(full, words, s_end, taxonomy)))):
             deescalation = True  # fmt: skip
         if status == "threat":
             term, status = _THREAT, "real"  # "bases would be hit if...": a threat, no attack
@@ -333,6 +334,9 @@ def _status(low: str, m: Mention, term: Term, s_start: int, s_end: int, tx: Taxo
     if term.base_verb and words and words[-1] in {"to", "will", "would", "could", "can", "not"}:
         return "hypothetical"
     return "real"
+
+
+_OPINION = re.compile(r"(?:explainer|opinion)\b|.*\?$", re.IGNORECASE | re.DOTALL)
 
 
 def _analysis(full: str, words: frozenset[str], s_end: int, tx: Taxonomy) -> bool:

@@ -102,7 +102,7 @@ def tag(text: str, low: str, mentions: list[Mention], taxonomy: Taxonomy, *,
     armed = False
     by_alpha2 = {a2: a3 for a3, a2 in taxonomy.alpha2.items()}
     caps_end = title_end if title_end and is_title_case(text[:title_end]) else 0
-    datelines = [d.span() for d in _DATELINE.finditer(text)]
+    datelines = [d.span() for d in _DATELINE.finditer(text, 0, title_end + 400)]  # leads only
     roles = _group_roles(low, mentions, taxonomy)
 
     def add(store: dict[str, list[int]], key: str, pos: int) -> None:

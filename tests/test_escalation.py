@@ -390,3 +390,19 @@ def test_a_massacre_needs_an_armed_actor_or_a_war() -> None:
 def test_a_state_raiding_its_own_reserves_is_no_attack() -> None:
     """'Indonesia raids its rainy-day fund' is budget news, not a raid."""
     assert 0 == _level("Indonesia raids its rainy-day fund", "Investors fret about the deficit.")
+
+
+def test_headline_question_about_talks_is_no_deescalation() -> None:
+    """"What next for the talks?" discusses talks; it reports no round held (no de-escalation)."""
+    question = analyze("Warships and red lines: what next for US-Iran nuclear talks?",
+                       "Sharp warnings reveal a shaky path in the nuclear talks.", taxonomy=TAXONOMY)
+    report = analyze("US and Iran hold a new round of nuclear talks in Muscat", taxonomy=TAXONOMY)
+
+    assert not question.deescalation and report.deescalation
+
+
+def test_armistice_line_is_no_truce() -> None:
+    """A line once drawn by an armistice is a place, not a step down."""
+    result = analyze("Blocks marking the old armistice line creep deeper into Gaza", taxonomy=TAXONOMY)
+
+    assert not result.deescalation

@@ -350,8 +350,10 @@ def _role(low: str, m: Mention, term: Term, taxonomy: Taxonomy) -> str:
         possessive or (before and _addressed(before[-1], taxonomy))
     ):
         return "actor"  # "Washington's response", "warned Washington"
+    if possessive and term.kind == "country" and not _group_follows(low, m.end + 2, taxonomy):
+        return "both"  # "Israel's plan", "Ukraine's second city": the state or the place
     if possessive:
-        return "place"  # "Ukraine's second city", "Sudan's RSF": a place, not the state acting
+        return "place"  # "Kyiv's metro"
     return "place" if term.kind == "place" else "both"
 
 
@@ -365,6 +367,16 @@ def _threatened(low: str, start: int, verb: str, taxonomy: Taxonomy) -> bool:
 
 
 _MATERIAL = frozenset({"ASSAULT", "COERCE"})
+
+
+def _group_follows(low: str, at: int, taxonomy: Taxonomy) -> bool:
+    """True where a non-state actor's name starts at ``at`` ("Sudan's RSF", "Lebanon's Hezbollah")."""
+    words = words_after(low, at, 3)
+    for n in range(len(words), 0, -1):
+        found = taxonomy.automaton.get(" ".join(words[:n]), None)
+        if found is not None and any(t.kind == "actor" for t in found[1]):
+            return True
+    return False
 
 
 def _addressed(word: str, taxonomy: Taxonomy) -> bool:

@@ -91,10 +91,10 @@ def test_countries_that_act_are_not_regions(text: str, regions: tuple[str, ...])
     assert regions == _tags(text).regions
 
 
-def test_possessive_country_is_a_place_unless_its_state_acts() -> None:
-    """"Ukraine's second city" is a place; "Iran's foreign minister" is the state acting."""
-    assert ((), ("UA",)) == (_tags("Missiles hit Ukraine's second city").actors,
-                             _tags("Missiles hit Ukraine's second city").regions)  # fmt: skip
+def test_possessive_country_is_a_place_and_the_state_acted_upon() -> None:
+    """"Ukraine's second city" is a place and Ukraine is acted upon; "Iran's foreign minister" acts."""
+    assert (("UKR",), ("UA",)) == (_tags("Missiles hit Ukraine's second city").actors,
+                                   _tags("Missiles hit Ukraine's second city").regions)  # fmt: skip
     assert ("IRN",) == _tags("Iran's foreign minister spoke").actors
 
 
@@ -163,3 +163,9 @@ def test_country_after_in_the_is_a_place() -> None:
     tags = _tags("The attackers may have trained in the Philippines.")
 
     assert "PH" in tags.regions and "PHL" not in tags.actors
+
+
+def test_possessive_country_acts_unless_a_group_follows() -> None:
+    """"Israel's plan" gives ISR; "Sudan's RSF" is the RSF's, not the Sudanese state's."""
+    assert "ISR" in _tags("Israel's plan for the border villages angers residents.").actors
+    assert "SDN" not in _tags("Sudan's RSF shells El Fasher for a third day.").actors

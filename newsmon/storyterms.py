@@ -56,7 +56,12 @@ _STOP = frozenset(
 # words of country names that name no country by themselves
 _GENERIC = frozenset("""united states state kingdom republic islamic democratic people's federation arab
     plurinational bolivarian province islands island of the and saint sint great new south north east west
-    central equatorial independent holy see territory territories outlying minor federated kingdom""".split())
+    central equatorial independent holy see territory territories outlying minor federated kingdom""".split()) | frozenset(
+    # words of official and territory names that are common English or a given name: "federal" named five
+    # countries and "man" the Isle of Man, so a report that said "federal" could veto its own story
+    """federal socialist union commonwealth special administrative region grand duchy city part man isle heard
+    mcdonald christmas cook western northern southern eastern ocean british san el da dan jan martin virgin
+    sandwich marshall vincent costa sierra solomon norfolk pierre helena jersey""".split())
 _PLACE_PARTS = frozenset({"united", "states", "kingdom"})  # no country alone, but no story word either
 _YEAR = re.compile(r"(?:19|20)\d\d$")
 _COUNTRY_EXTRA = {"russia": "RU", "turkey": "TR", "britain": "GB", "uk": "GB", "england": "GB", "us": "US",

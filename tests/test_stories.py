@@ -245,3 +245,22 @@ def test_short_reports_sharing_a_rare_name_and_the_event_join() -> None:
 def test_one_shared_topic_name_is_no_story() -> None:
     """Two short items on one running topic (Epstein) but different news stay apart."""
     assert not stories.same_story(stories.story_terms(*EPSTEIN_A), stories.story_terms(*EPSTEIN_B))
+
+
+def test_common_words_of_official_country_names_name_no_country() -> None:
+    """"Federal" (five official names) and "man" (Isle of Man) name no country; "Germany" still does."""
+    federal = stories.story_terms("Federal agents rescue kidnapped girl", "A man was arrested in the city.")
+    germany = stories.story_terms("German police rescue kidnapped girl", "Police in Germany said on Friday.")
+
+    assert (frozenset(), frozenset({"#de"})) == (federal.countries(), germany.countries())
+    assert {"federal", "city"} <= federal.weights.keys()
+
+
+def test_a_federal_report_of_one_rescue_joins_its_story() -> None:
+    """A second report of one rescue that says "federal" is no report from another country."""
+    a = stories.story_terms("Police rescue kidnapped girl Zyla Wright in Fort Worth",
+                            "Fort Worth police rescued Zyla Wright, 8, and arrested Michael Webb, US officials said.")
+    b = stories.story_terms("Federal agents helped rescue Zyla Wright",
+                            "Michael Webb was arrested after federal agents and Fort Worth police found Zyla Wright.")
+
+    assert stories.same_story(a, b)

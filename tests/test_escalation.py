@@ -410,15 +410,14 @@ def test_armistice_line_is_no_truce() -> None:
 
 @pytest.mark.parametrize("title", [
     "India sees opportunity in Trump's trade war",
-    "Taiwan's other war: the island is a kill zone for green iguanas",
     "The legal war over the chatbot company's for-profit shift",
     "A documentary about luge athletes in post-war Bosnia",
 ])
 def test_figurative_and_past_wars_are_no_conflict(title: str) -> None:
-    """'War' of trade, of lawyers or against iguanas, or a war long over, is no armed conflict."""
+    """A war of trade or of lawyers, or a war long over, is no armed conflict."""
     assert 0 == _level(title)
 
 
 def test_a_war_at_a_place_of_war_is_level_1() -> None:
-    """'War' beside a state or a place at war still makes an item about the conflict."""
+    """'War' itself still makes an item about armed conflict."""
     assert 1 == _level("Ukrainian families count the cost of four years of war", "")

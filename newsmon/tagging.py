@@ -9,6 +9,7 @@ from newsmon.vocab import Taxonomy, Term, fold
 
 MAX_REGIONS = 5
 MAX_ACTORS = 8
+FALLBACK_REGIONS = 2  # an item that places nothing is about its two main states
 _WORD = re.compile(r"[a-z][a-z'-]*")
 _NEXT_CAPITAL = re.compile(r"[ \t]+([A-Z][a-z]+)")
 _STATE_COMMA = re.compile(r",\s+([A-Z][A-Za-z]+(?: [A-Z][a-z]+)?)")
@@ -171,6 +172,9 @@ def tag(text: str, low: str, mentions: list[Mention], taxonomy: Taxonomy, *,
         top = next((taxonomy.alpha2[a] for a in _ranked(domestic, 1) if a in taxonomy.alpha2), "")
         if top:
             regions = {top: [0]}
+    if not regions:  # nothing is placed at all: the item is about the states that act in it
+        states = [a for a in _ranked(actors, MAX_ACTORS) if a in taxonomy.alpha2][:FALLBACK_REGIONS]
+        regions = {taxonomy.alpha2[a]: actors[a] for a in states}
     return Tags(
         regions=_ranked(regions, MAX_REGIONS),
         actors=_ranked(actors, MAX_ACTORS),

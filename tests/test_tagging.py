@@ -26,11 +26,18 @@ def test_states_through_leaders_forces_and_adjectives(text: str, actor: str) -> 
 
 
 def test_acting_country_is_actor_not_region() -> None:
-    """A capital or country that only speaks is an actor, not a region."""
-    tags = _tags("Washington said it would respond. Tehran says talks will go on.")
+    """A capital or country that only speaks is an actor, not a region, where the story is placed."""
+    tags = _tags("Washington said it would respond to the strike in Syria. Tehran says talks will go on.")
 
     assert ("USA", "IRN") == tags.actors
-    assert () == tags.regions
+    assert ("SY",) == tags.regions
+
+
+def test_item_that_places_nothing_is_about_its_states() -> None:
+    """With no place at all, the two main states that act are the item's regions."""
+    tags = _tags("India and Pakistan are bracing for a military clash.")
+
+    assert {"IN", "PK"} == set(tags.regions)
 
 
 def test_place_gives_its_country() -> None:

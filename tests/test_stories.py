@@ -264,3 +264,20 @@ def test_a_federal_report_of_one_rescue_joins_its_story() -> None:
                             "Michael Webb was arrested after federal agents and Fort Worth police found Zyla Wright.")
 
     assert stories.same_story(a, b)
+
+
+def _long(prefix: str, shared: int, own: int) -> StoryTerms:
+    """Terms of a full-text lead: ``shared`` words common to the pair and ``own`` words of its own."""
+    return StoryTerms({**{f"w{n}": 1.0 for n in range(shared)}, **{f"{prefix}{n}": 1.0 for n in range(own)}})
+
+
+def test_full_texts_sharing_many_terms_join_at_a_lower_overlap() -> None:
+    """Two full-text reports sharing 9 of 30 terms (overlap 0.3) are one story; 9 of 31 are not."""
+    assert stories.same_story(_long("a", 9, 21), _long("b", 9, 21))
+    assert not stories.same_story(_long("a", 9, 22), _long("b", 9, 22))
+
+
+def test_short_items_sharing_few_terms_need_the_full_overlap() -> None:
+    """Items sharing 7 terms at overlap 0.35 are two stories: the lower overlap needs 8 shared terms."""
+    assert not stories.same_story(_long("a", 7, 13), _long("b", 7, 13))
+    assert stories.same_story(_long("a", 8, 15), _long("b", 8, 15))

@@ -421,3 +421,31 @@ def test_figurative_and_past_wars_are_no_conflict(title: str) -> None:
 def test_a_war_at_a_place_of_war_is_level_1() -> None:
     """'War' itself still makes an item about armed conflict."""
     assert 1 == _level("Ukrainian families count the cost of four years of war", "")
+
+
+@pytest.mark.parametrize(("title", "summary", "event"), [
+    ("What Pyongyang gains by sending troops to fight for Moscow", "", "MOBILIZE"),
+    ("Iran says it closed the Strait of Hormuz for drills", "", "MOBILIZE"),
+    ("Tensions soar as India weighs how to hit Pakistan", "", "THREATEN"),
+    ("Syrian army makes advances into Kurdish areas", "", "MOBILIZE"),
+])  # fmt: skip
+def test_postures_are_level_2(title: str, summary: str, event: str) -> None:
+    """Sending troops, closing a strait, weighing strikes and an army's advances are level 2 at least."""
+    result = analyze(title, summary, taxonomy=TAXONOMY)
+
+    assert result.level >= 2 and event in {e.event for e in result.events}
+
+
+def test_record_since_a_year_is_no_background() -> None:
+    """"The worst attack since 2019" reports a new attack; "killed in 2019" is background."""
+    assert 3 == _level("Kabul market shut", "The Taliban attack on Monday was the deadliest since 2021.")
+    assert _level("Families remember the 40 soldiers killed in a 2019 bombing in Pulwama", "") < 3
+
+
+@pytest.mark.parametrize("title", [
+    "Musk calls it a political attack after prosecutors raid X's Paris offices",
+    "As Israel advances a land registration plan, Palestinians fear annexation",
+])
+def test_raids_by_prosecutors_and_advancing_plans_are_no_escalation(title: str) -> None:
+    """A prosecutors' search, a 'political attack' and a plan that advances are no escalation."""
+    assert _level(title) < 2

@@ -449,3 +449,14 @@ def test_record_since_a_year_is_no_background() -> None:
 def test_raids_by_prosecutors_and_advancing_plans_are_no_escalation(title: str) -> None:
     """A prosecutors' search, a 'political attack' and a plan that advances are no escalation."""
     assert _level(title) < 2
+
+
+@pytest.mark.parametrize("title", [
+    "Airlines are pulling out all the stops to cater to the wealthy",
+    "The carmaker will withdraw its electric model from Europe",
+])
+def test_withdrawal_outside_a_conflict_is_no_deescalation(title: str) -> None:
+    """A step down needs a conflict or an actor of one: a carmaker's withdrawal is business news."""
+    result = analyze(title, taxonomy=TAXONOMY)
+
+    assert (0, False) == (result.level, result.deescalation)

@@ -119,7 +119,7 @@ def analyze(title: str, summary: str = "", text: str = "", *, taxonomy: Taxonomy
         if term.ident == "MOBILIZE" and not words.isdisjoint(taxonomy.benign_deployment):
             status = "benign"  # peacekeepers or earthquake relief: no show of force
         if (term.deesc and status in {"real", "hypothetical"} and not _failed(low, m, s_end)
-                and (context or term.weak or _has_actor(tags.actor_mentions, s_start, s_end))
+                and (context or not term.verb or _has_actor(tags.actor_mentions, s_start, s_end))
                 and (not term.weak or (war_sure and _parties(tags.actor_mentions, s_start, s_end) >= 2))
                 and not (term.ident == "CONSULT" and (opinion or _analysis(full, words, s_end, taxonomy)))):
             deescalation = True  # fmt: skip

@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import random
 import re
+import statistics
 import sys
 import time
 from collections.abc import Callable
@@ -59,6 +60,27 @@ def articles(count: int, words: int = 800) -> list[tuple[str, str]]:
     return out
 
 
+def news_articles(count: int, words: int = 800) -> list[tuple[str, str]]:
+    """``count`` (title, text) pairs of about ``words`` words from real web articles of every topic.
+
+    The extraction benchmark's gold bodies (../shared), each run on into the next article until the
+    length is reached: the mix a world-news feed brings, beside the war-dense seed sentences.
+    """
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from devsets import sources
+
+    bodies = [(title, body) for _, title, body in sources() if len(body.split()) >= 150]
+    out = []
+    for i in range(min(count, len(bodies))):
+        title, text = bodies[i]
+        j = i + 1
+        while len(text.split()) < words:
+            text += "\n" + bodies[j % len(bodies)][1]
+            j += 1
+        out.append((title, " ".join(text.split(" ")[:words])))
+    return out
+
+
 def itertools_cycle(pool: list[str]):  # type: ignore[no-untyped-def]
     """Cycle through ``pool`` forever."""
     while True:
@@ -71,6 +93,21 @@ def rate(func: Callable[[str, str], object], docs: list[tuple[str, str]]) -> flo
     for title, text in docs:
         func(title, text)
     return len(docs) / (time.perf_counter() - start)
+
+
+def rates(funcs: dict[str, Callable[[str, str], object]], docs: list[tuple[str, str]],
+          repeats: int) -> dict[str, tuple[float, float]]:  # fmt: skip
+    """Best and median articles per second of each function, the runs interleaved.
+
+    The machine is shared: a neighbour's burst slows whatever runs then. Interleaving gives every
+    function the same weather, and the best of several runs (as timeit reports) is the closest to
+    the code's own cost.
+    """
+    runs: dict[str, list[float]] = {name: [] for name in funcs}
+    for _ in range(repeats):
+        for name, func in funcs.items():
+            runs[name].append(rate(func, docs))
+    return {name: (max(r), statistics.median(r)) for name, r in runs.items()}
 
 
 def regex_tagger() -> Callable[[str, str], object]:
@@ -89,6 +126,7 @@ def main() -> None:
     """Measure and print articles per second and the ratios to the baselines."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="fewer articles, a quick look")
+    parser.add_argument("--repeats", type=int, default=5, help="interleaved runs; the best counts")
     args = parser.parse_args()
     count, regex_count = (60, 5) if args.quick else (300, 20)
     taxonomy = load_taxonomy()  # built once, as the ingest flow does
@@ -96,12 +134,22 @@ def main() -> None:
     words = sum(len(t.split()) + len(x.split()) for t, x in docs) / len(docs)
     analyze(*docs[0], taxonomy=taxonomy)  # warm up
 
-    ours = rate(lambda t, x: analyze(t, text=x, taxonomy=taxonomy), docs)
-    tokens = rate(lambda t, x: re.findall(r"\w+", f"{t}\n{x}"), docs)
+    news = news_articles(count)
+    if news:
+        real = rates({"analyze": lambda t, x: analyze(t, text=x, taxonomy=taxonomy)}, news, args.repeats)
+        print(f"mixed news ({len(news)} extraction-benchmark articles run on to about 800 words): "
+              f"{real['analyze'][0]:.1f} articles/s ({real['analyze'][1]:.1f})")
+    measured = rates({
+        "analyze": lambda t, x: analyze(t, text=x, taxonomy=taxonomy),
+        "tokens": lambda t, x: re.findall(r"\w+", f"{t}\n{x}"),
+    }, docs, args.repeats)  # fmt: skip
+    (ours, ours_median), (tokens, tokens_median) = measured["analyze"], measured["tokens"]
     regex = rate(regex_tagger(), docs[:regex_count])
-    print(f"articles: {len(docs)}, mean words: {words:.0f}, patterns: {taxonomy.size}")
-    print(f"newsmon analyze           {ours:10.1f} articles/s")
-    print(f"tokenisation pass (\\w+)   {tokens:10.1f} articles/s   analyze is {ours / tokens:.3f}x")
+    print(f"articles: {len(docs)}, mean words: {words:.0f}, patterns: {taxonomy.size}, "
+          f"best of {args.repeats} interleaved runs (median in brackets)")
+    print(f"newsmon analyze           {ours:10.1f} articles/s  ({ours_median:.1f})")
+    print(f"tokenisation pass (\\w+)   {tokens:10.1f} articles/s  ({tokens_median:.1f})   "
+          f"analyze is {ours / tokens:.3f}x")
     print(f"regex per alias tagger    {regex:10.1f} articles/s   analyze is {ours / regex:.1f}x")
     print(f"target >= 300 articles/s: {'met' if ours >= 300 else 'NOT met'}")
 

@@ -24,6 +24,8 @@ MAX_EVIDENCE_PER_EVENT = 3
 _MARKER_WORD = re.compile(r"[a-z]+(?:n't)?|n't")
 _CLAUSE_BREAK = re.compile(r";|:|\bbut\b|\bwhile\b|\bwhereas\b| - |\"|\(|\)")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b|\bago\b|\blast (?:year|decade)\b|\bin the past\b")
+_WHOLE_WAR = re.compile(r"^\W*(?:\w+\s+){0,4}?(?:during|throughout|over the course of)\s+(?:the\s+|[a-z]+'s\s+)?"
+                        r"(?:[a-z-]+\s+)?(?:war|wars|conflict|invasion|occupation)\b")
 _RECORD = re.compile(r"\b(?:worst|deadliest|biggest|largest|heaviest|bloodiest|first|highest|most)\s+"
                      r"(?:[a-z]+\s+)?since\s+$")
 _FAILED = re.compile(r"despite|collaps|called off|broke down|break down|stalled|suspend|cancel|abandon|"
@@ -315,9 +317,12 @@ def _status(low: str, m: Mention, term: Term, s_start: int, s_end: int, tx: Taxo
         return "background"  # "since 2023", "after months of fighting", "survivors remember"
     after = low[m.end : min(s_end, m.end + 80)]
     cut = _CLAUSE_BREAK.search(after)
-    dated = _YEAR.search(after[: cut.start()] if cut else after)
+    clause_after = after[: cut.start()] if cut else after
+    dated = _YEAR.search(clause_after)
     if dated and not _RECORD.search(after, 0, dated.start()):
         return "background"  # "killed in 2019"; not "the worst since 2019"
+    if _WHOLE_WAR.search(clause_after):
+        return "background"  # "athletes killed during Russia's war": the war's toll, no new act
     reach: list[str] = []
     for w in reversed(all_words[-HYPOTHETICAL_WORDS:]):
         if w in _NEW_CLAUSE_WORDS:

@@ -460,3 +460,13 @@ def test_withdrawal_outside_a_conflict_is_no_deescalation(title: str) -> None:
     result = analyze(title, taxonomy=TAXONOMY)
 
     assert (0, False) == (result.level, result.deescalation)
+
+
+def test_the_wars_toll_is_background() -> None:
+    """"Athletes killed during Russia's war" counts the war's dead; it reports no new attack."""
+    result = analyze("Skeleton racer barred over helmet",
+                     "It shows athletes killed during Russia's war on Ukraine.", taxonomy=TAXONOMY)
+    new = analyze("Russian drone kills three in Kharkiv", "It hit a block of flats during the night.",
+                  taxonomy=TAXONOMY)  # fmt: skip
+
+    assert result.level < 3 and new.level == 3

@@ -176,3 +176,10 @@ def test_possessive_country_acts_unless_a_group_follows() -> None:
     """"Israel's plan" gives ISR; "Sudan's RSF" is the RSF's, not the Sudanese state's."""
     assert "ISR" in _tags("Israel's plan for the border villages angers residents.").actors
     assert "SDN" not in _tags("Sudan's RSF shells El Fasher for a third day.").actors
+
+
+def test_strait_of_hormuz_gives_iran() -> None:
+    """The Strait of Hormuz is a sub-region with its country, as Gaza gives PS."""
+    tags = _tags("Tankers slow down in the Strait of Hormuz.")
+
+    assert {"strait-of-hormuz", "IR"} <= set(tags.regions)

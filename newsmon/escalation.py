@@ -1,8 +1,8 @@
 """Events with their evidence, the escalation level, the de-escalation flag and a ranking score.
 
-A cue counts only where its clause reports it as happening: a negation ("denied any role"), a
-hypothetical ("could strike", "threatens to attack") or a background marker ("since 2023", "the
-anniversary of the invasion") in the few words before it, or a year right after it, drops it.
+A cue counts only where its clause reports it as happening (``newsmon.scope``), and a weak cue
+("attack", "raid", "warn") only in an item about armed conflict: a term of war, an armed actor, or a
+hint of conflict between two organised actors or at a place of war.
 """
 
 from __future__ import annotations
@@ -14,22 +14,13 @@ import re
 from dataclasses import dataclass
 
 from newsmon.models import Analysis, Evidence
+from newsmon.scope import MARKER_WORD, discusses_talks, failed, headline_discusses
+from newsmon.scope import status as cue_status
 from newsmon.tagging import ActorMention, Mention, Tags, scan, tag, words_before
 from newsmon.vocab import Taxonomy, Term
 
-WINDOW_WORDS = 5
-HYPOTHETICAL_WORDS = 12  # a modal or "if" reaches over its whole clause
 LEAD_SENTENCES = 3
 MAX_EVIDENCE_PER_EVENT = 3
-_MARKER_WORD = re.compile(r"[a-z]+(?:n't)?|n't")
-_CLAUSE_BREAK = re.compile(r";|:|\bbut\b|\bwhile\b|\bwhereas\b| - |\"|\(|\)")
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b|\bago\b|\blast (?:year|decade)\b|\bin the past\b")
-_WHOLE_WAR = re.compile(r"^\W*(?:\w+\s+){0,4}?(?:during|throughout|over the course of)\s+(?:the\s+|[a-z]+'s\s+)?"
-                        r"(?:[a-z-]+\s+)?(?:war|wars|conflict|invasion|occupation)\b")
-_RECORD = re.compile(r"\b(?:worst|deadliest|biggest|largest|heaviest|bloodiest|first|highest|most)\s+"
-                     r"(?:[a-z]+\s+)?since\s+$")
-_FAILED = re.compile(r"despite|collaps|called off|broke down|break down|stalled|suspend|cancel|abandon|"
-                     r"violat|fail|scrap|end(?:s|ed)? without|no deal")  # fmt: skip
 # A sentence ends at . ! ? before a space and no lower-case letter, except after an initial
 # ("U.S.", "J.") or a common abbreviation; a line break always ends one.
 _SENTENCE_END = re.compile(r"[.!?]+[\"')\]]*\s+(?![a-z])|\n+")
@@ -57,15 +48,11 @@ _WOUNDED = tuple(re.compile(p, re.IGNORECASE) for p in (
     _ABOUT + r"\b" + _NUM + _BEFORE_VERB + r"(?:wounded|injured|hurt)\b",
 ))  # fmt: skip
 # armed forces named without their state: they make a cue in their sentence an act of an armed actor
-_FORCES = re.compile(r"\b(?:troops|soldiers|army|armed forces|military|navy|security forces|gunmen|"
-                     r"armed men|militants|militiamen|fighters|warplanes|fighter jets|paramilitar\w*)\b")
+_FORCES = re.compile(r"\b(?:troops|soldiers|army|armed forces|military|navy|security forces|"
+                     r"gunmen|armed men|militants|militiamen|fighters|warplanes|fighter jets|"
+                     r"paramilitar\w*)\b")
 _MODAL_EVENTS = frozenset({"ASSAULT", "COERCE", "THREATEN"})
 _MATERIAL = frozenset({"ASSAULT", "COERCE"})
-_PAST = re.compile(_YEAR.pattern + r"|\b(?:weeks|months|years|decades) of\b")  # "months of war"
-_FUTURE_BE = (["will", "be"], ["would", "be"])
-_NEW_CLAUSE_WORDS = frozenset({"after", "as", "when", "while", "following", "because", "since", "but"})
-_NEW_CLAUSE = re.compile(r"\b(?:after|as|when|while|following|because|since|but)\b|;")
-_THREAT_VERB = re.compile(r"\b(?:warn|threat|vow|pledg|promis)")
 
 
 def analyze(title: str, summary: str = "", text: str = "", *, taxonomy: Taxonomy) -> Analysis:
@@ -85,12 +72,13 @@ def analyze(title: str, summary: str = "", text: str = "", *, taxonomy: Taxonomy
     lead_end = _lead_end(full, text, sentences, starts)
     outright, weakly = _conflict_terms(mentions, tags)
     war_place = not taxonomy.conflict_places.isdisjoint(tags.regions)
-    at_war = war_place or any(taxonomy.alpha2.get(a) in taxonomy.conflict_places for a in tags.actors)
+    at_war = war_place or any(taxonomy.alpha2.get(a) in taxonomy.conflict_places
+                              for a in tags.actors)  # fmt: skip
     # LABELING.md's level 1: a hint of conflict counts between two organised actors, or at a place
     # or beside a state at war
     context = outright or (weakly and (len(tags.actors) >= 2 or at_war))
     war_sure = outright or war_place
-    opinion = _OPINION.match(title.strip()) is not None  # a headline question: talks discussed, not held
+    opinion = headline_discusses(title)
     found: list[_Found] = []
     deescalation = False
     per_event: dict[str, int] = {}
@@ -115,15 +103,17 @@ def analyze(title: str, summary: str = "", text: str = "", *, taxonomy: Taxonomy
         s_start, s_end = sentences[index]
         words = vocabulary.get(index)
         if words is None:
-            words = vocabulary[index] = frozenset(_MARKER_WORD.findall(low, s_start, s_end))
+            words = vocabulary[index] = frozenset(MARKER_WORD.findall(low, s_start, s_end))
         remembered = not words.isdisjoint(taxonomy.background_sentence)
-        status = _status(low, m, term, s_start, s_end, taxonomy, remembered)
+        status = cue_status(low, m, term, s_start, s_end, taxonomy, remembered)
         if term.ident == "MOBILIZE" and not words.isdisjoint(taxonomy.benign_deployment):
             status = "benign"  # peacekeepers or earthquake relief: no show of force
-        if (term.deesc and status in {"real", "hypothetical"} and not _failed(low, m, s_end)
+        if (term.deesc and status in {"real", "hypothetical"} and not failed(low, m, s_end)
                 and (context or not term.verb or _has_actor(tags.actor_mentions, s_start, s_end))
-                and (not term.weak or (war_sure and _parties(tags.actor_mentions, s_start, s_end) >= 2))
-                and not (term.ident == "CONSULT" and (opinion or _analysis(full, words, s_end, taxonomy)))):
+                and (not term.weak
+                     or (war_sure and _parties(tags.actor_mentions, s_start, s_end) >= 2))
+                and not (term.ident == "CONSULT"
+                         and (opinion or discusses_talks(full, words, s_end, taxonomy)))):
             deescalation = True  # fmt: skip
         if status == "threat":
             term, status = _THREAT, "real"  # "bases would be hit if...": a threat, no attack
@@ -212,8 +202,9 @@ def _rivals(full: str, tags: Tags, tx: Taxonomy) -> bool:
     return any(pair <= named for pair in tx.rivalries) and not _SPORT.search(full)
 
 
-_SPORT = re.compile(r"\b(?:cricket|football|soccer|olympics?|world cup|tournament|championships?|medals?|"
-                    r"tennis|rugby|hockey|basketball|baseball|athletes?|skaters?|racers?|qualifiers?)\b",
+_SPORT = re.compile(r"\b(?:cricket|football|soccer|olympics?|world cup|tournament|championships?|"
+                    r"medals?|tennis|rugby|hockey|basketball|baseball|athletes?|skaters?|racers?|"
+                    r"qualifiers?)\b",
                     re.IGNORECASE)
 
 
@@ -300,73 +291,8 @@ def _best_cue(terms: tuple[Term, ...]) -> Term | None:
     return min(cues, key=lambda t: (t.weak, -t.level))
 
 
-def _status(low: str, m: Mention, term: Term, s_start: int, s_end: int, tx: Taxonomy,
-            remembered: bool = False) -> str:  # fmt: skip
-    """"real", "negated", "hypothetical", "threat", "stopped" or "background" for the cue at ``m``."""
-    window = low[max(s_start, m.start - 100) : m.start]
-    clause = window
-    for brk in _CLAUSE_BREAK.finditer(window):
-        clause = window[brk.end() :]
-    all_words = _MARKER_WORD.findall(clause)
-    words = all_words[-WINDOW_WORDS:]
-    if any(w in tx.negation or w.endswith("n't") for w in words):
-        return "negated"
-    if any(w in tx.cessation for w in words[-3:]):
-        return "stopped"  # "a pause in the fighting", "lifted its economic embargo"
-    if remembered or any(w in tx.background for w in words) or _PAST.search(clause):
-        return "background"  # "since 2023", "after months of fighting", "survivors remember"
-    after = low[m.end : min(s_end, m.end + 80)]
-    cut = _CLAUSE_BREAK.search(after)
-    clause_after = after[: cut.start()] if cut else after
-    dated = _YEAR.search(clause_after)
-    if dated and not _RECORD.search(after, 0, dated.start()):
-        return "background"  # "killed in 2019"; not "the worst since 2019"
-    if _WHOLE_WAR.search(clause_after):
-        return "background"  # "athletes killed during Russia's war": the war's toll, no new act
-    reach: list[str] = []
-    for w in reversed(all_words[-HYPOTHETICAL_WORDS:]):
-        if w in _NEW_CLAUSE_WORDS:
-            break  # "...warned after Israel struck": the strike is reported, not threatened
-        reach.append(w)
-    if any(w in tx.background_clause for w in reach):
-        return "background"  # "charged with war crimes", "the anniversary of the bombing"
-    if term.ident == "THREATEN" and not term.weak:
-        return "real"  # a threat is about the future by nature
-    if term.ident in _MATERIAL and (words[-1:] == ["will"] or words[-2:] in _FUTURE_BE):
-        return "threat"  # "Israel will strike", "bases would be hit"
-    if term.ident in _MATERIAL and (
-        any(w in tx.threat_markers for w in reach) or _after_threat(low, s_start, m)
-    ):
-        return "threat"
-    if any(w in tx.hypothetical for w in reach):
-        return "hypothetical"
-    if term.base_verb and words and words[-1] in {"to", "will", "would", "could", "can", "not"}:
-        return "hypothetical"
-    return "real"
-
-
-_OPINION = re.compile(r"(?:explainer|opinion)\b|.*\?$", re.IGNORECASE | re.DOTALL)
-
-
-def _analysis(full: str, words: frozenset[str], s_end: int, tx: Taxonomy) -> bool:
-    """True for a sentence that discusses talks rather than reports them ("what is at stake?")."""
-    return full[:s_end].rstrip().endswith("?") or not words.isdisjoint(tx.analysis)
-
-
-def _after_threat(low: str, s_start: int, m: Mention) -> bool:
-    """True where a warning or threat earlier in the sentence governs the cue ("warned that...")."""
-    threat = None
-    for threat in _THREAT_VERB.finditer(low, s_start, m.start):  # the last threat verb before the cue
-        continue
-    return threat is not None and not _NEW_CLAUSE.search(low, threat.end(), m.start)
-
-
 def _parties(placed: tuple[ActorMention, ...], start: int, end: int) -> int:
     return len({a.actor for a in _within(placed, start, end)})
-
-
-def _failed(low: str, m: Mention, s_end: int) -> bool:
-    return bool(_FAILED.search(low[max(0, m.start - 60) : min(s_end, m.end + 60)]))
 
 
 def _has_actor(placed: tuple[ActorMention, ...], start: int, end: int) -> bool:

@@ -16,7 +16,8 @@ _STATE_COMMA = re.compile(r",\s+([A-Z][A-Za-z]+(?: [A-Z][a-z]+)?)")
 # a wire dateline ("BEIRUT, Feb 17 (Reuters) -", "WASHINGTON/GENEVA (AP) -"): where the reporter
 # files from, not where anything happens
 _DATELINE = re.compile(
-    r"\b[A-Z][A-Z.'-]+(?:[ /][A-Z][A-Z.'-]+)*(?:,\s+[A-Z][a-z]+)?(?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
+    r"\b[A-Z][A-Z.'-]+(?:[ /][A-Z][A-Z.'-]+)*(?:,\s+[A-Z][a-z]+)?"
+    r"(?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
     r"\s+\((?:Reuters|AFP|AP|Xinhua|Yonhap|dpa|UPI|IANS|PTI|Anadolu|Bernama|Kyodo|WAFA)\)")
 
 
@@ -125,7 +126,8 @@ def tag(text: str, low: str, mentions: list[Mention], taxonomy: Taxonomy, *,
                 after = words_after(low, m.end, 2)
                 if after[:1] in (["and"], ["or"]) and index + 1 < len(mentions):
                     nxt = mentions[index + 1]  # "Russian and Ukrainian delegations": both act
-                    if nxt.terms[0].kind == "demonym" and not low[m.end : nxt.start].strip(" ,andor"):
+                    between = low[m.end : nxt.start].strip(" ,andor")
+                    if nxt.terms[0].kind == "demonym" and not between:
                         after = words_after(low, nxt.end, 2)
                 if after and after[0] in taxonomy.state_nouns or after[-1:] == ["forces"]:
                     add(actors, term.ident, m.start)
@@ -144,7 +146,8 @@ def tag(text: str, low: str, mentions: list[Mention], taxonomy: Taxonomy, *,
                 role = roles.get(index) or _role(low, m, term, taxonomy)
                 armed = armed or (role == "actor" and _military(low, m, taxonomy))
                 a3 = term.ident if kind == "country" else by_alpha2.get(term.region, "")
-                if role == "both" or (role == "place" and kind == "country" and low.startswith("'s", m.end)):
+                bare = role == "place" and kind == "country" and low.startswith("'s", m.end)
+                if role == "both" or bare:
                     add(loose, term.region, m.start)  # "Iran says", "Israel's plan": maybe a place
                 elif role != "actor":
                     add(minor_only if term.minor else regions, term.region, m.start)
@@ -337,7 +340,7 @@ def _role(low: str, m: Mention, term: Term, taxonomy: Taxonomy) -> str:
     if before and before[-1] in taxonomy.locatives:
         return "place"
     if before and _threatened(low, m.start, before[-1], taxonomy):
-        return "actor"  # "threatens to attack Iran": a target named in a threat, nothing happens there
+        return "actor"  # "threatens to attack Iran": a target of a threat; nothing happens there
     after = words_after(low, m.end, 2)
     possessive = low[m.end : m.end + 2] == "'s"
     if possessive and any(w in taxonomy.state_nouns for w in words_after(low, m.end + 2, 3)):
@@ -362,7 +365,7 @@ def _role(low: str, m: Mention, term: Term, taxonomy: Taxonomy) -> str:
 
 
 def _threatened(low: str, start: int, verb: str, taxonomy: Taxonomy) -> bool:
-    """True where ``verb`` right before ``start`` is an attack verb governed by a threat or a modal."""
+    """True where ``verb`` (right before ``start``) is an attack verb under a threat or a modal."""
     found = taxonomy.automaton.get(verb, None)
     if found is None or not any(t.kind == "cue" and t.ident in _MATERIAL for t in found[1]):
         return False
@@ -374,7 +377,7 @@ _MATERIAL = frozenset({"ASSAULT", "COERCE"})
 
 
 def _group_follows(low: str, at: int, taxonomy: Taxonomy) -> bool:
-    """True where a non-state actor's name starts at ``at`` ("Sudan's RSF", "Lebanon's Hezbollah")."""
+    """True where a non-state actor's name starts at ``at`` ("Sudan's RSF")."""
     words = words_after(low, at, 3)
     for n in range(len(words), 0, -1):
         found = taxonomy.automaton.get(" ".join(words[:n]), None)

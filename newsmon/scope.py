@@ -1,0 +1,116 @@
+"""Whether a cue is reported as happening: negation, hypotheticals, threats, cessation, background.
+
+A cue counts only where its clause reports it as happening: a negation ("denied any role"), a
+hypothetical ("could strike", "threatens to attack"), a cessation ("a pause in the fighting") or a
+background marker ("since 2023", "the anniversary of the invasion", "killed during the war") in
+the few words around it drops it. The scope is the cue's clause, cut at ";", ":", "but", "while"
+or a dash.
+"""
+
+from __future__ import annotations
+
+import re
+
+from newsmon.tagging import Mention
+from newsmon.vocab import Taxonomy, Term
+
+MARKER_WORD = re.compile(r"[a-z]+(?:n't)?|n't")
+_MATERIAL = frozenset({"ASSAULT", "COERCE"})
+WINDOW_WORDS = 5
+
+HYPOTHETICAL_WORDS = 12  # a modal or "if" reaches over its whole clause
+
+_CLAUSE_BREAK = re.compile(r";|:|\bbut\b|\bwhile\b|\bwhereas\b| - |\"|\(|\)")
+
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b|\bago\b|\blast (?:year|decade)\b|\bin the past\b")
+
+_WHOLE_WAR = re.compile(r"^\W*(?:\w+\s+){0,4}?(?:during|throughout|over the course of)\s+"
+                        r"(?:the\s+|[a-z]+'s\s+)?(?:[a-z-]+\s+)?(?:war|wars|conflict|invasion|occupation)\b")
+
+_RECORD = re.compile(r"\b(?:worst|deadliest|biggest|largest|heaviest|bloodiest|first|highest|"
+                     r"most)\s+(?:[a-z]+\s+)?since\s+$")
+
+_FAILED = re.compile(r"despite|collaps|called off|broke down|break down|stalled|suspend|cancel|"
+                     r"abandon|violat|fail|scrap|end(?:s|ed)? without|no deal")  # fmt: skip
+
+_PAST = re.compile(_YEAR.pattern + r"|\b(?:weeks|months|years|decades) of\b")  # "months of war"
+
+_FUTURE_BE = (["will", "be"], ["would", "be"])
+
+_NEW_CLAUSE_WORDS = frozenset({"after", "as", "when", "while", "following", "because", "since",
+                               "but"})
+
+_NEW_CLAUSE = re.compile(r"\b(?:after|as|when|while|following|because|since|but)\b|;")
+
+_THREAT_VERB = re.compile(r"\b(?:warn|threat|vow|pledg|promis)")
+
+
+def status(low: str, m: Mention, term: Term, s_start: int, s_end: int, tx: Taxonomy,
+            remembered: bool = False) -> str:  # fmt: skip
+    """"real", "negated", "hypothetical", "threat", "stopped" or "background": the cue at ``m``."""
+    window = low[max(s_start, m.start - 100) : m.start]
+    clause = window
+    for brk in _CLAUSE_BREAK.finditer(window):
+        clause = window[brk.end() :]
+    all_words = MARKER_WORD.findall(clause)
+    words = all_words[-WINDOW_WORDS:]
+    if any(w in tx.negation or w.endswith("n't") for w in words):
+        return "negated"
+    if any(w in tx.cessation for w in words[-3:]):
+        return "stopped"  # "a pause in the fighting", "lifted its economic embargo"
+    if remembered or any(w in tx.background for w in words) or _PAST.search(clause):
+        return "background"  # "since 2023", "after months of fighting", "survivors remember"
+    after = low[m.end : min(s_end, m.end + 80)]
+    cut = _CLAUSE_BREAK.search(after)
+    clause_after = after[: cut.start()] if cut else after
+    dated = _YEAR.search(clause_after)
+    if dated and not _RECORD.search(after, 0, dated.start()):
+        return "background"  # "killed in 2019"; not "the worst since 2019"
+    if _WHOLE_WAR.search(clause_after):
+        return "background"  # "athletes killed during Russia's war": the war's toll, no new act
+    reach: list[str] = []
+    for w in reversed(all_words[-HYPOTHETICAL_WORDS:]):
+        if w in _NEW_CLAUSE_WORDS:
+            break  # "...warned after Israel struck": the strike is reported, not threatened
+        reach.append(w)
+    if any(w in tx.background_clause for w in reach):
+        return "background"  # "charged with war crimes", "the anniversary of the bombing"
+    if term.ident == "THREATEN" and not term.weak:
+        return "real"  # a threat is about the future by nature
+    if term.ident in _MATERIAL and (words[-1:] == ["will"] or words[-2:] in _FUTURE_BE):
+        return "threat"  # "Israel will strike", "bases would be hit"
+    if term.ident in _MATERIAL and (
+        any(w in tx.threat_markers for w in reach) or _after_threat(low, s_start, m)
+    ):
+        return "threat"
+    if any(w in tx.hypothetical for w in reach):
+        return "hypothetical"
+    if term.base_verb and words and words[-1] in {"to", "will", "would", "could", "can", "not"}:
+        return "hypothetical"
+    return "real"
+
+
+_OPINION = re.compile(r"(?:explainer|opinion)\b|.*\?$", re.IGNORECASE | re.DOTALL)
+
+
+def headline_discusses(title: str) -> bool:
+    """True for a headline that asks or explains ("What next for the talks?"): nothing is held."""
+    return _OPINION.match(title.strip()) is not None
+
+
+def discusses_talks(full: str, words: frozenset[str], s_end: int, tx: Taxonomy) -> bool:
+    """True for a sentence that discusses talks rather than reports them ("what is at stake?")."""
+    return full[:s_end].rstrip().endswith("?") or not words.isdisjoint(tx.analysis)
+
+
+def _after_threat(low: str, s_start: int, m: Mention) -> bool:
+    """True where a warning or threat earlier in the sentence governs the cue ("warned that...")."""
+    threat = None
+    # the last threat verb before the cue
+    for threat in _THREAT_VERB.finditer(low, s_start, m.start):
+        continue
+    return threat is not None and not _NEW_CLAUSE.search(low, threat.end(), m.start)
+
+
+def failed(low: str, m: Mention, s_end: int) -> bool:
+    return bool(_FAILED.search(low[max(0, m.start - 60) : min(s_end, m.end + 60)]))

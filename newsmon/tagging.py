@@ -5,12 +5,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from newsmon.roles import group_roles, military, words_after, words_before
+from newsmon.roles import role as role_of
 from newsmon.vocab import Taxonomy, Term, fold
 
 MAX_REGIONS = 5
 MAX_ACTORS = 8
 FALLBACK_REGIONS = 2  # an item that places nothing is about its two main states
-_WORD = re.compile(r"[a-z][a-z'-]*")
 _NEXT_CAPITAL = re.compile(r"[ \t]+([A-Z][a-z]+)")
 _STATE_COMMA = re.compile(r",\s+([A-Z][A-Za-z]+(?: [A-Z][a-z]+)?)")
 # a wire dateline ("BEIRUT, Feb 17 (Reuters) -", "WASHINGTON/GENEVA (AP) -"): where the reporter
@@ -77,16 +78,6 @@ def _spelled(text: str, start: int, end: int, term: Term) -> bool:
     return not term.proper or text[start].isupper()
 
 
-def words_before(low: str, start: int, count: int = 2) -> list[str]:
-    """The last ``count`` words before ``start`` (folded)."""
-    return _WORD.findall(low[max(0, start - 40) : start])[-count:]
-
-
-def words_after(low: str, end: int, count: int = 2) -> list[str]:
-    """The first ``count`` words after ``end`` (folded)."""
-    return _WORD.findall(low[end : end + 40])[:count]
-
-
 def tag(text: str, low: str, mentions: list[Mention], taxonomy: Taxonomy, *,
         title_end: int = 0) -> Tags:  # fmt: skip
     """The regions and actors of ``text`` given its mentions from :func:`scan`.
@@ -105,7 +96,7 @@ def tag(text: str, low: str, mentions: list[Mention], taxonomy: Taxonomy, *,
     by_alpha2 = {a2: a3 for a3, a2 in taxonomy.alpha2.items()}
     caps_end = title_end if title_end and is_title_case(text[:title_end]) else 0
     datelines = [d.span() for d in _DATELINE.finditer(text, 0, title_end + 400)]  # leads only
-    roles = _group_roles(low, mentions, taxonomy)
+    roles = group_roles(low, mentions, taxonomy)
 
     def add(store: dict[str, list[int]], key: str, pos: int) -> None:
         if key:
@@ -143,8 +134,8 @@ def tag(text: str, low: str, mentions: list[Mention], taxonomy: Taxonomy, *,
                     break
                 if term.minor and m.start < caps_end and not _recurs(low, m, caps_end):
                     continue  # a capitalised word of a Title Case headline, not a town
-                role = roles.get(index) or _role(low, m, term, taxonomy)
-                armed = armed or (role == "actor" and _military(low, m, taxonomy))
+                role = roles.get(index) or role_of(low, m, term, taxonomy)
+                armed = armed or (role == "actor" and military(low, m, taxonomy))
                 a3 = term.ident if kind == "country" else by_alpha2.get(term.region, "")
                 bare = role == "place" and kind == "country" and low.startswith("'s", m.end)
                 if role == "both" or bare:
@@ -206,73 +197,6 @@ def _recurs(low: str, m: Mention, after: int) -> bool:
     return low.find(low[m.start : m.end], after) >= 0
 
 
-_JOINER = re.compile(r"(?:\s*(?:,|and|or|&)\s+(?:the\s+)?|\s*,\s*|-)$")
-_MODIFIERS = frozenset({"nuclear", "peace", "trade", "ceasefire", "security", "border", "prisoner",
-                        "military", "diplomatic", "economic", "direct", "indirect"})  # fmt: skip
-_COMPOUND = re.compile(r"-[a-z]")  # "U.S.-mediated", "Saudi-led": the country acts
-
-
-def _group_roles(low: str, mentions: list[Mention], taxonomy: Taxonomy) -> dict[int, str]:
-    """Roles of countries named together ("the US and Iran to meet", "in Syria and Iraq").
-
-    A group after a locative is a place; a group followed by a verb ("hold talks", "reached",
-    "attacked") is the subject of the clause: its countries act, nothing is said to happen there.
-    """
-    roles: dict[int, str] = {}
-    i, n = 0, len(mentions)
-    while i < n:
-        if not _is_country(mentions[i]):
-            i += 1
-            continue
-        j = i
-        while (j + 1 < n and mentions[j + 1].start - mentions[j].end < 12
-               and _is_country(mentions[j + 1])
-               and _JOINER.match(low, mentions[j].end, mentions[j + 1].start)):  # fmt: skip
-            j += 1
-        first, last = mentions[i], mentions[j]
-        role = ""
-        if low.endswith("from ", 0, first.start):
-            before = words_before(low, first.start, 2)
-            if before[0] in taxonomy.state_nouns:
-                role = "actor"  # "negotiators from Ukraine and Russia"
-        before = [w for w in words_before(low, first.start, 2) if w != "the"][-1:]
-        located = not role and bool(before) and before[0] in taxonomy.locatives
-        if located:
-            role = "place" if j > i else ""  # a single place is left to _role
-        elif not role and _verb_follows(low, last, mentions, j, taxonomy):
-            role = "actor"
-        if role:
-            for k in range(i, j + 1):
-                roles[k] = role
-        i = j + 1
-    return roles
-
-
-def _is_country(m: Mention) -> bool:
-    """True for a country or a place, the mentions whose role is place or actor."""
-    return m.terms[0].kind in {"country", "place"}
-
-
-def _verb_follows(low: str, m: Mention, mentions: list[Mention], index: int,
-                  taxonomy: Taxonomy) -> bool:  # fmt: skip
-    if not low.startswith(" ", m.end) and not low.startswith("-", m.end):
-        return False  # "Iran's", "in Russia. Is the war...": no verb of this subject
-    after = words_after(low, m.end, 1)
-    if not after or after[0] in _HOST_VERBS:
-        return False  # the host of talks is where they happen
-    if _COMPOUND.match(low, m.end):
-        return True
-    two = words_after(low, m.end, 2)
-    if len(two) == 2 and two[0] in _MODIFIERS and two[1] in taxonomy.subject_words:
-        return True  # "US-Iran nuclear talks"
-    if after[0] in taxonomy.reporting or after[0] in taxonomy.subject_words:
-        return True
-    if index + 1 < len(mentions):
-        nxt = mentions[index + 1]
-        gap = low[m.end : nxt.start]
-        cues = [t for t in nxt.terms if t.kind == "cue"]
-        return not gap.strip() and bool(cues) and all(t.verb and t.ident in _DIRECTED for t in cues)
-    return False
 
 
 def _ranked(store: dict[str, list[int]], limit: int) -> tuple[str, ...]:
@@ -320,98 +244,10 @@ def _known_word(word: str, taxonomy: Taxonomy) -> bool:
     return found is not None and any(t.kind == "cue" for t in found[1])
 
 
-def _military(low: str, m: Mention, taxonomy: Taxonomy) -> bool:
-    after = words_after(low, m.end, 3)
-    if low[m.end : m.end + 2] == "'s":
-        after = after[1:]
-    if after[1:2] in (["its"], ["their"]):
-        return False  # "Indonesia raids its reserves": a verb on the state's own things
-    return bool(after) and after[0] in taxonomy.military_nouns
 
 
-def _role(low: str, m: Mention, term: Term, taxonomy: Taxonomy) -> str:
-    """"place", "actor" or "both": a country that only acts is no place."""
-    before = words_before(low, m.start, 3)
-    if before[-1:] == ["the"]:
-        before = before[:-1]  # "in the Philippines"
-    before = before[-2:]
-    if before[-1:] == ["to"] and before[0] in _NOT_MOTION:
-        return "actor"  # "respond to Pakistan", "envoy to Russia": no one goes there
-    if before and before[-1] in taxonomy.locatives:
-        return "place"
-    if before and _threatened(low, m.start, before[-1], taxonomy):
-        return "actor"  # "threatens to attack Iran": a target of a threat; nothing happens there
-    after = words_after(low, m.end, 2)
-    possessive = low[m.end : m.end + 2] == "'s"
-    if possessive and any(w in taxonomy.state_nouns for w in words_after(low, m.end + 2, 3)):
-        return "actor"  # "Iran's foreign minister", "Iran's recent missile strike"
-    if after and not possessive and after[0] in taxonomy.state_nouns and term.kind == "country":
-        return "actor"
-    if not possessive and any(w in taxonomy.reporting for w in after[:2]):
-        return "actor"
-    if before[-1:] == ["between"] and before[0] in _THEATRES:
-        return "both"  # "fighting between Thailand and Cambodia": it goes on in both
-    if before and before[-1] in taxonomy.counterparts:
-        return "actor"
-    if term.kind == "place" and term.capital and (
-        possessive or (before and _addressed(before[-1], taxonomy))
-    ):
-        return "actor"  # "Washington's response", "warned Washington"
-    if possessive and term.kind == "country" and not _group_follows(low, m.end + 2, taxonomy):
-        return "both"  # "Israel's plan", "Ukraine's second city": the state or the place
-    if possessive:
-        return "place"  # "Kyiv's metro"
-    return "place" if term.kind == "place" else "both"
-
-
-def _threatened(low: str, start: int, verb: str, taxonomy: Taxonomy) -> bool:
-    """True where ``verb`` (right before ``start``) is an attack verb under a threat or a modal."""
-    found = taxonomy.automaton.get(verb, None)
-    if found is None or not any(t.kind == "cue" and t.ident in _MATERIAL for t in found[1]):
-        return False
-    clause = words_before(low, start, 7)[:-1]
-    return any(w in taxonomy.threat_markers or w in taxonomy.hypothetical for w in clause)
-
-
-_MATERIAL = frozenset({"ASSAULT", "COERCE"})
-
-
-def _group_follows(low: str, at: int, taxonomy: Taxonomy) -> bool:
-    """True where a non-state actor's name starts at ``at`` ("Sudan's RSF")."""
-    words = words_after(low, at, 3)
-    for n in range(len(words), 0, -1):
-        found = taxonomy.automaton.get(" ".join(words[:n]), None)
-        if found is not None and any(t.kind == "actor" for t in found[1]):
-            return True
-    return False
-
-
-def _addressed(word: str, taxonomy: Taxonomy) -> bool:
-    """True for a verb whose object is addressed, not hit ("warned Washington", "urged Tehran")."""
-    if word in taxonomy.reporting:
-        return True
-    found = taxonomy.automaton.get(word, None)
-    return found is not None and any(t.kind == "cue" and t.ident in _ADDRESSING for t in found[1])
-
-
-# Nouns before "between" whose countries are where it happens, not only who acts
-_THEATRES = frozenset({"war", "wars", "fighting", "fight", "clashes", "clash", "conflict", "border",
-                       "borders", "frontier", "battle", "battles", "skirmishes", "hostilities",
-                       "front", "standoff", "violence"})
-_ADDRESSING = frozenset({"THREATEN", "ACCUSE", "REQUEST", "CONSULT", "SANCTION", "REJECT"})
-# Words before "to" after which a country receives something rather than being gone to.
-_NOT_MOTION = frozenset({
-    "respond", "responds", "responded", "response", "reply", "replied", "talk", "talked", "speak",
-    "spoke", "said", "say", "says", "appeal", "appealed", "letter", "message", "threat", "threats",
-    "envoy", "envoys", "ambassador", "ambassadors", "warning", "ultimatum", "offer", "offered",
-    "proposal", "ties", "relations", "sold", "sell", "sells", "give", "gave", "loss", "lost",
-    "belongs", "close", "closer", "allegiance", "loyal", "hostile", "opposed", "according", "due",
-    "next", "similar", "compared", "belonging", "turn", "turned", "turns", "pledge", "pledged",
-})  # fmt: skip
 _FUNCTION_WORDS = frozenset({"as", "and", "or", "the", "a", "an", "of", "for", "on", "amid", "after",
                              "before", "but", "while", "despite", "since", "says", "vs"})
 _PAST_TITLE = frozenset({"former", "ex", "late"})
 _TITLES = frozenset({"president", "prime", "minister", "foreign", "defence", "defense", "leader",
                      "chief", "king", "premier", "secretary", "general", "commander", "envoy"})
-_HOST_VERBS = frozenset({"host", "hosts", "hosted", "hosting", "welcomes", "welcomed"})
-_DIRECTED = frozenset({"ASSAULT", "THREATEN", "ACCUSE", "SANCTION", "MOBILIZE", "CONSULT", "AGREE"})

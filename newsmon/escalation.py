@@ -21,6 +21,8 @@ from newsmon.vocab import Taxonomy, Term
 
 LEAD_SENTENCES = 3
 MAX_EVIDENCE_PER_EVENT = 3
+CONTEXT_SENTENCES = 2  # body sentences that must name the conflict where the lead does not ...
+CONTEXT_SHARE = 0.1  # ... and this share of the body's sentences
 # A sentence ends at . ! ? before a space and no lower-case letter, except after an initial
 # ("U.S.", "J.") or a common abbreviation; a line break always ends one.
 _SENTENCE_END = re.compile(r"[.!?]+[\"')\]]*\s+(?![a-z])|\n+")
@@ -70,7 +72,7 @@ def analyze(title: str, summary: str = "", text: str = "", *, taxonomy: Taxonomy
     sentences = split_sentences(full)
     starts = [s for s, _ in sentences]
     lead_end = _lead_end(full, text, sentences, starts)
-    outright, weakly = _conflict_terms(mentions, tags)
+    outright, weakly = _conflict_terms(mentions, tags, lead_end, starts)
     war_place = not taxonomy.conflict_places.isdisjoint(tags.regions)
     at_war = war_place or any(taxonomy.alpha2.get(a) in taxonomy.conflict_places
                               for a in tags.actors)  # fmt: skip
@@ -176,21 +178,39 @@ _START = operator.attrgetter("start")
 _PLACES = frozenset({"country", "place", "subregion", "actor", "leader", "body", "demonym"})
 
 
-def _conflict_terms(mentions: list[Mention], tags: Tags) -> tuple[bool, bool]:
+def _conflict_terms(mentions: list[Mention], tags: Tags, lead_end: int,
+                    starts: list[int]) -> tuple[bool, bool]:  # fmt: skip
     """Whether a text says outright that it is about armed conflict, and whether it hints so.
 
     An armed actor or a term of war ("ceasefire", "airstrike") says so outright; a weaker term
     ("refugees", "sanctions", "troops", "terrorism") hints so, and counts between two organised
     actors or at a place of armed conflict: an army's budget or a lone attacker is no conflict.
+    The lead says it, or the body does densely: in at least two of its sentences and a tenth of
+    them, one naming war, an armed actor or an unambiguous attack ("shelled"). A "war" or two in a long film review, or "US forces" once
+    in a report on air pollution, do not make the article about conflict.
     """
     weakly = False
+    strong: set[int] = set()  # body sentences naming war or an armed actor
+    hinted: set[int] = set()  # body sentences naming a weaker term of conflict
     for m in mentions:
         for t in m.terms:
             if t.kind == "context":
-                if t.ident == "context":
-                    return True, True
-                weakly = True
-    return tags.armed, weakly
+                if m.start < lead_end:
+                    if t.ident == "context":
+                        return True, True
+                    weakly = True
+                else:
+                    (strong if t.ident == "context" else hinted).add(bisect.bisect_right(starts, m.start))
+            elif t.kind == "cue" and not t.weak and t.level == 3 and m.start >= lead_end:
+                strong.add(bisect.bisect_right(starts, m.start))  # "shelled", "drones struck"
+    for at in tags.armed_at:
+        if at < lead_end:
+            return True, True
+        strong.add(bisect.bisect_right(starts, at))
+    first_body = bisect.bisect_right(starts, lead_end)
+    needed = max(CONTEXT_SENTENCES, math.ceil(CONTEXT_SHARE * (len(starts) - first_body)))
+    outright = bool(strong) and len(strong | hinted) >= needed
+    return outright, outright or weakly or len(hinted) >= needed
 
 
 def _rivals(full: str, tags: Tags, tx: Taxonomy) -> bool:

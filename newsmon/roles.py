@@ -119,7 +119,19 @@ def military(low: str, m: Mention, taxonomy: Taxonomy) -> bool:
         after = after[1:]
     if after[1:2] in (["its"], ["their"]):
         return False  # "Indonesia raids its reserves": a verb on the state's own things
-    return bool(after) and after[0] in taxonomy.military_nouns
+    return bool(after) and names_force(after, 0, taxonomy)
+
+
+def names_force(words: list[str], i: int, taxonomy: Taxonomy) -> bool:
+    """True where ``words[i]`` names armed force ("forces", "strikes"); "air" only as "air force/strikes"."""
+    if words[i] == "air":
+        return words[i + 1 : i + 2] != [] and words[i + 1] in _AIR_POWER
+    return words[i] in taxonomy.military_nouns
+
+
+_AIR_POWER = frozenset({"force", "forces", "strike", "strikes", "raid", "raids", "defence", "defense",
+                        "defences", "defenses", "base", "bases", "power", "campaign", "attack", "attacks",
+                        "assault", "war", "bombardment"})  # fmt: skip
 
 
 def role(low: str, m: Mention, term: Term, taxonomy: Taxonomy) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from newsmon.roles import group_roles, military, words_after, words_before
+from newsmon.roles import group_roles, military, names_force, words_after, words_before
 from newsmon.roles import role as role_of
 from newsmon.vocab import Taxonomy, Term, fold
 
@@ -48,6 +48,7 @@ class Tags:
     actors: tuple[str, ...]
     actor_mentions: tuple[ActorMention, ...]
     armed: bool  # an organised armed group or a state's forces is named
+    armed_at: tuple[int, ...] = ()  # where: the offsets of those mentions
 
 
 def scan(text: str, taxonomy: Taxonomy) -> tuple[str, list[Mention]]:
@@ -93,6 +94,7 @@ def tag(text: str, low: str, mentions: list[Mention], taxonomy: Taxonomy, *,
     weak_regions: dict[str, list[int]] = {}
     loose: dict[str, list[int]] = {}  # countries named bare: places only where nothing else is
     armed = False
+    armed_at: list[int] = []
     by_alpha2 = {a2: a3 for a3, a2 in taxonomy.alpha2.items()}
     caps_end = title_end if title_end and is_title_case(text[:title_end]) else 0
     datelines = [d.span() for d in _DATELINE.finditer(text, 0, title_end + 400)]  # leads only
@@ -110,7 +112,9 @@ def tag(text: str, low: str, mentions: list[Mention], taxonomy: Taxonomy, *,
                     break  # "former President Assad" no longer stands for his state
                 add(actors, term.ident, m.start)
                 placed.append(ActorMention(m.start, m.end, term.ident))
-                armed = armed or term.armed
+                if term.armed:
+                    armed = True
+                    armed_at.append(m.start)
                 if kind == "body":
                     add(domestic, term.ident, m.start)
             elif kind == "demonym":
@@ -124,7 +128,9 @@ def tag(text: str, low: str, mentions: list[Mention], taxonomy: Taxonomy, *,
                     add(actors, term.ident, m.start)
                     add(domestic, term.ident, m.start)
                     placed.append(ActorMention(m.start, m.end, term.ident))
-                    armed = armed or any(w in taxonomy.military_nouns for w in after)
+                    if any(names_force(after, i, taxonomy) for i in range(len(after))):
+                        armed = True
+                        armed_at.append(m.start)
                 else:
                     add(weak_regions, term.region, m.start)
             elif kind in {"country", "place"}:
@@ -135,7 +141,9 @@ def tag(text: str, low: str, mentions: list[Mention], taxonomy: Taxonomy, *,
                 if term.minor and m.start < caps_end and not _recurs(low, m, caps_end):
                     continue  # a capitalised word of a Title Case headline, not a town
                 role = roles.get(index) or role_of(low, m, term, taxonomy)
-                armed = armed or (role == "actor" and military(low, m, taxonomy))
+                if role == "actor" and military(low, m, taxonomy):
+                    armed = True
+                    armed_at.append(m.start)
                 a3 = term.ident if kind == "country" else by_alpha2.get(term.region, "")
                 bare = role == "place" and kind == "country" and low.startswith("'s", m.end)
                 if role == "both" or bare:
@@ -174,6 +182,7 @@ def tag(text: str, low: str, mentions: list[Mention], taxonomy: Taxonomy, *,
         actors=_ranked(actors, MAX_ACTORS),
         actor_mentions=tuple(placed),
         armed=armed or any(a in taxonomy.armed_actors for a in actors),
+        armed_at=tuple(armed_at),
     )
 
 

@@ -470,3 +470,23 @@ def test_the_wars_toll_is_background() -> None:
                   taxonomy=TAXONOMY)  # fmt: skip
 
     assert result.level < 3 and new.level == 3
+
+
+def test_one_war_deep_in_a_long_article_is_no_conflict() -> None:
+    """A film review that names a war once or twice in its body is about film, not conflict."""
+    body = " ".join([
+        "The song opens the film and closes it.", "She wrote it in a week with two friends.",
+        "The chorus came last.", "They recorded it in Glasgow in one take.",
+        "Her grandfather had come home from the war with a guitar.",
+        "Critics called it the best song of the year.",
+        "The war years had taught him to play anything.", "The singer says she wound up crying.",
+        "They struck a chord with audiences at every festival.", "The album follows in the spring.",
+    ] + [f"Verse {n} came to her on a train." for n in range(15)])  # fmt: skip
+
+    assert 0 == analyze("The best movie song of the year", text=body, taxonomy=TAXONOMY).level
+
+
+def test_a_state_named_with_its_air_is_no_armed_force() -> None:
+    """"Delhi's air" and "China's air" are pollution; "Israel's air force" and "air strikes" are force."""
+    assert 0 == _level("Delhi's air is the worst in years; China's air has cleared", "")
+    assert 3 == _level("Israel's air force strikes targets near Beirut", "")

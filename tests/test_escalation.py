@@ -490,3 +490,17 @@ def test_a_state_named_with_its_air_is_no_armed_force() -> None:
     """"Delhi's air" and "China's air" are pollution; "Israel's air force" and "air strikes" are force."""
     assert 0 == _level("Delhi's air is the worst in years; China's air has cleared", "")
     assert 3 == _level("Israel's air force strikes targets near Beirut", "")
+
+
+@pytest.mark.parametrize("title", [
+    "Iranians mourn protesters killed in the crackdown as unrest simmers",
+    "Protester dies in custody in Iran, raising fears of extrajudicial executions",
+])
+def test_state_violence_against_protesters_is_about_conflict(title: str) -> None:
+    """A state's repression of protest (a coercive confrontation) is at least level 1."""
+    assert _level(title) >= 1
+
+
+def test_protest_far_from_any_state_at_war_stays_level_0() -> None:
+    """Unrest with no organised actor and no place of war is no conflict."""
+    assert 0 == _level("Unrest at the stadium after the cup final", "Fans clashed with stewards.")

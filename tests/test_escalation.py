@@ -504,3 +504,11 @@ def test_state_violence_against_protesters_is_about_conflict(title: str) -> None
 def test_protest_far_from_any_state_at_war_stays_level_0() -> None:
     """Unrest with no organised actor and no place of war is no conflict."""
     assert 0 == _level("Unrest at the stadium after the cup final", "Fans clashed with stewards.")
+
+
+def test_deployment_under_a_ceasefire_is_no_show_of_force() -> None:
+    """An army moving in as the other side pulls back under a truce is a step down, not a posture."""
+    result = analyze("Lebanese army deploys along the border as Israeli troops pull back",
+                     "The handover follows the ceasefire arrangement.", taxonomy=TAXONOMY)
+
+    assert result.level < 2 and result.deescalation

@@ -147,7 +147,8 @@ def tag(text: str, low: str, mentions: list[Mention], taxonomy: Taxonomy, *,
                 a3 = term.ident if kind == "country" else by_alpha2.get(term.region, "")
                 bare = role == "place" and kind == "country" and low.startswith("'s", m.end)
                 if role == "both" or bare:
-                    add(loose, term.region, m.start)  # "Iran says", "Israel's plan": maybe a place
+                    if term.region not in taxonomy.outside_powers:
+                        add(loose, term.region, m.start)  # "Iran says", "Israel's plan": maybe a place
                 elif role != "actor":
                     add(minor_only if term.minor else regions, term.region, m.start)
                 if role != "place" and a3 and (kind == "country" or role == "actor"):
@@ -175,7 +176,8 @@ def tag(text: str, low: str, mentions: list[Mention], taxonomy: Taxonomy, *,
         if top:
             regions = {top: [0]}
     if not regions:  # nothing is placed at all: the item is about the states that act in it
-        states = [a for a in _ranked(actors, MAX_ACTORS) if a in taxonomy.alpha2][:FALLBACK_REGIONS]
+        states = [a for a in _ranked(actors, MAX_ACTORS) if a in taxonomy.alpha2
+                  and taxonomy.alpha2[a] not in taxonomy.outside_powers][:FALLBACK_REGIONS]
         regions = {taxonomy.alpha2[a]: actors[a] for a in states}
     return Tags(
         regions=_ranked(regions, MAX_REGIONS),

@@ -84,6 +84,7 @@ class TaxonomyFile(_Strict):
     weak_context: list[str] = Field(default_factory=list)
     conflict_places: list[str] = Field(default_factory=list)
     rivalries: list[tuple[str, str]] = Field(default_factory=list)
+    outside_powers: list[str] = Field(default_factory=list)
     ignore: list[str] = Field(default_factory=list)
     negation: list[str] = Field(default_factory=list)
     hypothetical: list[str] = Field(default_factory=list)

@@ -100,6 +100,7 @@ class Taxonomy:
     armed_actors: frozenset[str]
     conflict_places: frozenset[str]  # alpha-2 and sub-region codes where armed conflict goes on
     rivalries: frozenset[frozenset[str]]  # pairs of actors in an armed conflict or a rivalry
+    outside_powers: frozenset[str]  # alpha-2: named bare, they act; nothing happens there
     size: int  # number of patterns
 
 
@@ -332,6 +333,7 @@ def _compile(f: TaxonomyFile, patterns: dict[str, list[Term]], alpha2: dict[str,
         armed_actors=frozenset(k for k, a in f.actors.items() if a.armed),
         conflict_places=frozenset(f.conflict_places),
         rivalries=frozenset(frozenset(pair) for pair in f.rivalries),
+        outside_powers=frozenset(f.outside_powers),
         size=len(patterns),
     )
 

@@ -183,3 +183,10 @@ def test_strait_of_hormuz_gives_iran() -> None:
     tags = _tags("Tankers slow down in the Strait of Hormuz.")
 
     assert {"strait-of-hormuz", "IR"} <= set(tags.regions)
+
+
+def test_outside_power_named_bare_is_an_actor_only() -> None:
+    """"The US warned" names an actor; "in Washington" a place; an item placing nothing falls back to others."""
+    assert "US" not in _tags("The US warned Iran over its drills in the Gulf of Oman.").regions
+    assert "US" in _tags("Thousands march in Washington against the war.").regions
+    assert ("KP",) == _tags("Trump and Kim Jong Un may meet again, officials say.").regions

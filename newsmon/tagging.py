@@ -89,7 +89,6 @@ def tag(text: str, low: str, mentions: list[Mention], taxonomy: Taxonomy, *,
     regions: dict[str, list[int]] = {}
     minor_only: dict[str, list[int]] = {}  # regions given only by mid-sized cities
     actors: dict[str, list[int]] = {}
-    domestic: dict[str, list[int]] = {}  # states named through their institutions or adjectives
     placed: list[ActorMention] = []
     weak_regions: dict[str, list[int]] = {}
     loose: dict[str, list[int]] = {}  # countries named bare: places only where nothing else is
@@ -115,8 +114,6 @@ def tag(text: str, low: str, mentions: list[Mention], taxonomy: Taxonomy, *,
                 if term.armed:
                     armed = True
                     armed_at.append(m.start)
-                if kind == "body":
-                    add(domestic, term.ident, m.start)
             elif kind == "demonym":
                 after = words_after(low, m.end, 2)
                 if after[:1] in (["and"], ["or"]) and index + 1 < len(mentions):
@@ -126,7 +123,6 @@ def tag(text: str, low: str, mentions: list[Mention], taxonomy: Taxonomy, *,
                         after = words_after(low, nxt.end, 2)
                 if after and after[0] in taxonomy.state_nouns or after[-1:] == ["forces"]:
                     add(actors, term.ident, m.start)
-                    add(domestic, term.ident, m.start)
                     placed.append(ActorMention(m.start, m.end, term.ident))
                     if any(names_force(after, i, taxonomy) for i in range(len(after))):
                         armed = True
@@ -170,11 +166,6 @@ def tag(text: str, low: str, mentions: list[Mention], taxonomy: Taxonomy, *,
             regions.setdefault(code, []).extend(positions)
     if not regions:
         regions = weak_regions
-    if not regions and domestic:
-        # nothing is placed: the article is about the country whose institutions act in it
-        top = next((taxonomy.alpha2[a] for a in _ranked(domestic, 1) if a in taxonomy.alpha2), "")
-        if top:
-            regions = {top: [0]}
     if not regions:  # nothing is placed at all: the item is about the states that act in it
         states = [a for a in _ranked(actors, MAX_ACTORS) if a in taxonomy.alpha2
                   and taxonomy.alpha2[a] not in taxonomy.outside_powers][:FALLBACK_REGIONS]

@@ -3,7 +3,8 @@
 Content words are stemmed (irregular event words lemmatised: died, dead and death meet); names (capitalised
 inside a sentence) and numbers weigh more, title words a little more, words rare in general English (wordfreq)
 up to half as much again, places nothing. Countries and towns are kept as zero-weight veto terms, actors from the analysis as
-context, and material events as a signature (type, casualties, primary region, rare anchor names). The rule
+context, and material events as a signature (type, casualties, primary region, rare anchor names). A short
+item (a title and a summary) also marks itself and its headline's rare names and other words. The rule
 that groups articles by these terms is in ``newsmon.stories``.
 """
 
@@ -25,6 +26,11 @@ PLACE_POPULATION_MIN = 500_000  # cities at least this large are place words
 COUNTRY = "#"  # prefix of a country code term (weight zero: a veto, never evidence)
 ACTOR = "@"  # prefix of an actor term from the analysis
 LOCALITY = "&"  # prefix of a town or city term (weight zero: a veto, never evidence)
+SHORT = "~"  # marks an item whose body is shorter than SHORT_WORDS (a feed summary, not a full text)
+SHORT_WORDS = 60
+NAMED = "*"  # prefix of a rare name in a short item's title (weight zero: the short-item rule reads it)
+HEADLINE = "+"  # prefix of any other word of a short item's title (weight zero, likewise)
+NAME_ZIPF = 4.0  # a name at most this frequent in general English is rare (Lufthansa, Macron; not Trump)
 # a capitalised name right after one of these (an optional "the" between) is where the event happened
 _LOCATIVE = frozenset({"in", "near", "outside", "at", "around", "into"})
 _PARTICLES = frozenset({"al", "el", "ad", "as", "ash", "an", "ar", "at", "ez", "bin", "ibn", "de", "la", "le"})  # Deir al-Balah, Ras el Ain
@@ -221,6 +227,8 @@ def story_terms(title: str, body: str, *, extra: Iterable[str] = (), regions: It
     """
     places, countries = _places()
     weights: dict[str, float] = {}
+    rare_names: set[str] = set()
+    headline: set[str] = set()
 
     def take(text: str, boost: float) -> None:
         tokens = _TOKEN.findall(text)
@@ -239,11 +247,24 @@ def story_terms(title: str, body: str, *, extra: Iterable[str] = (), regions: It
             w = round(boost * (NAME_WEIGHT if name else 1.0) * rarity(word), 3)  # exact through encode
             term = _lemma(word)
             weights[term] = max(weights.get(term, 0.0), w)
+            # a rare capitalised word is a name even where every word or the sentence's first is capitalised
+            # ("Shein faces EU investigation"); in a Title Case Headline only a very rare one
+            if boost == TITLE_WEIGHT and word.isalpha():
+                if raw[0].isupper() and zipf(word) <= (ANCHOR_ZIPF if title_case else NAME_ZIPF):
+                    rare_names.add(term)
+                else:
+                    headline.add(term)
             previous = raw
 
     take(title, TITLE_WEIGHT)
-    lead = " ".join(strip_boilerplate(body).split()[:LEAD_WORDS])
+    body_words = strip_boilerplate(body).split()
+    lead = " ".join(body_words[:LEAD_WORDS])
     take(lead, 1.0)
+    if len(body_words) < SHORT_WORDS:  # a feed item: what its headline names, for ``stories.short_story``
+        weights[SHORT] = 0.0
+        gazetteer = _gazetteer()
+        weights.update(dict.fromkeys((NAMED + t for t in rare_names if t not in gazetteer), 0.0))
+        weights.update(dict.fromkeys((HEADLINE + t for t in headline - rare_names), 0.0))
     weights.update(dict.fromkeys(_localities(title, countries, extra), 0.0))
     weights.update(dict.fromkeys(_localities(lead, countries, extra), 0.0))
     for actor in extra:

@@ -281,3 +281,50 @@ def test_short_items_sharing_few_terms_need_the_full_overlap() -> None:
     """Items sharing 7 terms at overlap 0.35 are two stories: the lower overlap needs 8 shared terms."""
     assert not stories.same_story(_long("a", 7, 13), _long("b", 7, 13))
     assert stories.same_story(_long("a", 8, 15), _long("b", 8, 15))
+
+
+LUFTHANSA_A = ("Germany: Lufthansa strike grounds hundreds of flights",
+               "Pilots and cabin crew walked out on Thursday over pensions, stranding travellers in Frankfurt.")
+LUFTHANSA_B = ("Lufthansa staff to strike on Thursday",
+               "The union called the walkout after negotiations broke down, the airline said.")
+ORBAN_A = ("Hungary: Magyar launches campaign against Orban",
+           "The opposition leader Peter Magyar opened his party's election campaign with a rally.")
+ORBAN_B = ("Orban says the EU is a bigger threat than Russia",
+           "Ahead of the election the prime minister told supporters that Brussels wanted to rule Hungary.")
+
+
+def _pair(a: tuple[str, str], b: tuple[str, str], gap: timedelta = timedelta(hours=6)) -> dict[str, str]:
+    """Story ids of two items ``gap`` apart, after 60 unrelated items (a name is rare only among many)."""
+    others = [StoryItem(f"o{n}", StoryTerms({f"other{n}": 1.0}), T0) for n in range(60)]
+    return stories.group([*others, StoryItem("a", stories.story_terms(*a), T0),
+                          StoryItem("b", stories.story_terms(*b), T0 + gap)])
+
+
+def test_short_items_mark_their_headline() -> None:
+    """A feed item marks itself short, its headline's rare names and other words; a full text marks nothing."""
+    short = stories.story_terms(*LUFTHANSA_A).weights
+    long = stories.story_terms(LUFTHANSA_A[0], " ".join([LUFTHANSA_A[1]] * 5)).weights
+
+    assert {"~", "*lufthansa", "+strik", "+ground"} <= short.keys()
+    assert set() == {t for t in long if t[0] in "~*+"}
+
+
+def test_short_items_sharing_a_rare_headline_name_and_word_join() -> None:
+    """Two feed items whose headlines name Lufthansa and a strike are one story, within two days only."""
+    assert not stories.same_story(stories.story_terms(*LUFTHANSA_A), stories.story_terms(*LUFTHANSA_B))
+    assert "a" == _pair(LUFTHANSA_A, LUFTHANSA_B)["b"]
+    assert "b" == _pair(LUFTHANSA_A, LUFTHANSA_B, timedelta(days=2, hours=1))["b"]
+
+
+def test_short_items_sharing_only_a_topic_name_stay_apart() -> None:
+    """Two feed items on one politician whose headlines share no other word are two stories."""
+    assert "b" == _pair(ORBAN_A, ORBAN_B)["b"]
+
+
+def test_full_texts_do_not_use_the_short_item_rule() -> None:
+    """The short-item rule holds for the two feed items, not for the same headlines over full texts."""
+    a = stories.story_terms(LUFTHANSA_A[0], " ".join([LUFTHANSA_A[1]] * 5))
+    b = stories.story_terms(LUFTHANSA_B[0], " ".join([LUFTHANSA_B[1]] * 5))
+    short = stories.short_story(stories.story_terms(*LUFTHANSA_A), stories.story_terms(*LUFTHANSA_B))
+
+    assert (True, False) == (short, stories.short_story(a, b))

@@ -46,6 +46,18 @@ def _deployment_id(api: str) -> str | None:
     return r.json()["id"] if r.status_code == 200 else None
 
 
+def _new_run(api: str) -> str | None:
+    """A flow run of the ingest deployment, created once the server accepts it (None until then)."""
+    deployment = _deployment_id(api)
+    if deployment is None:
+        return None
+    try:
+        r = httpx.post(f"{api}/deployments/{deployment}/create_flow_run", json={}, timeout=10)
+    except httpx.HTTPError:
+        return None
+    return r.json().get("id") if r.status_code == 201 else None
+
+
 def _final_state(api: str, run_id: str) -> str | None:
     state = httpx.get(f"{api}/flow_runs/{run_id}", timeout=5).json()["state"]["type"]
     return state if state in ("COMPLETED", "FAILED", "CRASHED", "CANCELLED") else None
@@ -67,9 +79,10 @@ def test_serve_runs_an_ingest_deployment_and_stops_cleanly_on_sigterm(
     )
     api = f"http://127.0.0.1:{port}/api"
     try:
-        deployment = _wait(lambda: _deployment_id(api), 120, "the ingest deployment")
-        run = httpx.post(f"{api}/deployments/{deployment}/create_flow_run", json={}, timeout=10).json()
-        state = _wait(lambda: _final_state(api, run["id"]), 120, "the ingest run")
+        _wait(lambda: _deployment_id(api), 120, "the ingest deployment")
+        # serve may still be registering its deployments: a create can be refused for a moment
+        run_id = _wait(lambda: _new_run(api), 60, "an accepted ingest run")
+        state = _wait(lambda: _final_state(api, run_id), 120, "the ingest run")
         assert "COMPLETED" == state, (tmp_path / "serve.log").read_text()[-3000:]
     finally:
         proc.send_signal(signal.SIGTERM)

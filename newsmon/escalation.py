@@ -53,6 +53,9 @@ _WOUNDED = tuple(re.compile(p, re.IGNORECASE) for p in (
 _FORCES = re.compile(r"\b(?:troops|soldiers|army|armed forces|military|navy|security forces|"
                      r"gunmen|armed men|militants|militiamen|fighters|warplanes|fighter jets|"
                      r"paramilitar\w*)\b")
+# a cue that names its weapon ("fires ballistic missile", "drone incursion") is an armed act itself
+_WEAPON = re.compile(r"missile|rocket|drone|artillery|mortar|airstrike|air strike|air raid|"
+                     r"warplane|warship|torpedo")
 _MODAL_EVENTS = frozenset({"ASSAULT", "COERCE", "THREATEN"})
 _MATERIAL = frozenset({"ASSAULT", "COERCE"})
 
@@ -128,7 +131,8 @@ def analyze(title: str, summary: str = "", text: str = "", *, taxonomy: Taxonomy
         if term.ident == "ACCUSE" and term.level >= 2 and not _violent(mentions, m, s_start, s_end):
             term = _ACCUSE_1  # an accusation of an attack is an escalation; of silence it is not
         if (not term.weak and not context and not _has_actor(tags.actor_mentions, s_start, s_end)
-                and not _FORCES.search(low, s_start, s_end)):  # fmt: skip
+                and not _FORCES.search(low, s_start, s_end)
+                and not _WEAPON.search(low, m.start, m.end)):  # fmt: skip
             continue
         if in_lead:
             lead_level = max(lead_level, term.level)

@@ -512,3 +512,17 @@ def test_deployment_under_a_ceasefire_is_no_show_of_force() -> None:
                      "The handover follows the ceasefire arrangement.", taxonomy=TAXONOMY)
 
     assert result.level < 2 and result.deescalation
+
+
+@pytest.mark.parametrize(("title", "level"), [
+    ("N. Korea fires ballistic missile into East Sea", 3),
+    ("S. Korea, US hold joint drills near the border", 2),
+])
+def test_korean_headline_abbreviations(title: str, level: int) -> None:
+    """"N. Korea" and "S. Korea" are the states; a missile fired needs no other sign of conflict."""
+    assert level == _level(title)
+
+
+def test_ice_shell_is_no_shelling() -> None:
+    """"An ocean beneath a miles-thick ice shell" is planetary science."""
+    assert 0 == _level("Water vapour spotted on Europa", "An ocean lies beneath a thick ice shell.")

@@ -39,12 +39,12 @@ from bench.farmpages import (  # noqa: F401  (the farm's public names stay impor
     FALLBACK,
     FarmConfig,
     WordModel,
-    word_model,
     ensure_pages,
     feed_xml,
     origin,
     page_html,
     published_at,
+    word_model,
 )
 
 

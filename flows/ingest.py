@@ -23,16 +23,30 @@ from prefect.task_runners import ThreadPoolTaskRunner
 
 from newsmon.clustering import cluster_articles, index_seed
 from newsmon.config import Settings, Sources, load_sources
-from newsmon.health import feed_health
 from newsmon.escalation import analyze
 from newsmon.fetch import Fetcher
+from newsmon.health import feed_health
 from newsmon.identity import canonical_url
-from newsmon.ingest import FeedFetch, IngestCounts, RobotsCache, due, fetch_feed, fetch_pages
+from newsmon.ingest import (
+    FeedFetch,
+    IngestCounts,
+    RobotsCache,
+    due,
+    fetch_feed,
+    fetch_pages,
+)
 from newsmon.models import Analysis, Article, Entry, Feed, FeedState, FetchResult
 from newsmon.netguard import AddressGuard
 from newsmon.progress import report
 from newsmon.store import (
-    add_carriers, feed_states, finish_run, known_urls, record_feed, record_feeds, start_run, store_analyses,
+    add_carriers,
+    feed_states,
+    finish_run,
+    known_urls,
+    record_feed,
+    record_feeds,
+    start_run,
+    store_analyses,
     store_articles,
 )
 from newsmon.warehouse import Warehouse, load_seed_corpus, open_warehouse

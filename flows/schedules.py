@@ -13,7 +13,10 @@ from pathlib import Path
 from typing import Any
 
 from prefect import flow
-from prefect.client.schemas.objects import ConcurrencyLimitConfig, ConcurrencyLimitStrategy
+from prefect.client.schemas.objects import (
+    ConcurrencyLimitConfig,
+    ConcurrencyLimitStrategy,
+)
 from prefect.client.schemas.schedules import CronSchedule, IntervalSchedule
 
 from newsmon.config import Settings, load_sources

@@ -17,7 +17,13 @@ import duckdb
 from newsmon.config import Settings
 from newsmon.digest import collect, day_bounds
 from newsmon.errors import MailError
-from newsmon.mail import build_message, check_smtp, new_message_id, send_message, write_eml
+from newsmon.mail import (
+    build_message,
+    check_smtp,
+    new_message_id,
+    send_message,
+    write_eml,
+)
 from newsmon.render import DigestFiles, write_digest
 from newsmon.warehouse import Warehouse
 

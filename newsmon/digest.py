@@ -212,7 +212,9 @@ def collect(con: duckdb.DuckDBPyConnection, day: date, *, timezone: str, min_lev
             regions[view.region].append(view)
         else:
             data.other.append(view)
-    order = lambda s: (-s.level, -s.score, s.first_seen, s.story_id)
+    def order(s: StoryView) -> tuple[int, float, datetime, str]:
+        return (-s.level, -s.score, s.first_seen, s.story_id)
+
     for stories in regions.values():
         stories.sort(key=order)
     data.sections = sorted(regions.items(), key=lambda kv: (-kv[1][0].level, -kv[1][0].score, kv[0]))

@@ -48,11 +48,11 @@ def parse_feed(
         return ParsedFeed(feed=name, title=None, entries=(), error=f"unparseable: {exc}")
     error = None
     if parsed.get("bozo"):
-        exc = parsed.get("bozo_exception")
-        if exc is None:
+        problem = parsed.get("bozo_exception")
+        if problem is None:
             error = "malformed feed"
-        elif type(exc).__name__ not in _BENIGN:
-            error = f"{type(exc).__name__}: {exc}"
+        elif type(problem).__name__ not in _BENIGN:
+            error = f"{type(problem).__name__}: {problem}"
     entries = []
     for raw in parsed.get("entries", [])[:max_entries]:
         entry = _entry(name, raw, base_url)
@@ -83,7 +83,9 @@ def _entry(feed: str, raw: Any, base_url: str) -> Entry | None:
 
 def _link(raw: Any, base_url: str) -> str | None:
     candidates = [raw.get("link")]
-    candidates += [l.get("href") for l in raw.get("links", []) if l.get("rel", "alternate") == "alternate"]
+    candidates += [
+        alt.get("href") for alt in raw.get("links", []) if alt.get("rel", "alternate") == "alternate"
+    ]
     if raw.get("guidislink") or str(raw.get("id", "")).startswith(("http://", "https://")):
         candidates.append(raw.get("id"))
     for candidate in candidates:

@@ -12,8 +12,8 @@ import threading
 import time
 from collections import defaultdict
 from collections.abc import Callable
-from email.utils import parsedate_to_datetime
 from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
 from urllib.parse import urljoin, urlsplit
 
 import httpx
@@ -21,7 +21,8 @@ import httpx
 from newsmon.config import FetchSettings
 from newsmon.errors import RefusedError
 from newsmon.models import FetchResult
-from newsmon.netguard import AddressGuard, deadline as total_deadline
+from newsmon.netguard import AddressGuard
+from newsmon.netguard import deadline as total_deadline
 
 # Bodies of these types are never read: a feed or page link that serves media is refused up front.
 _REFUSED_TYPES = ("video/", "audio/", "image/", "font/", "application/zip", "application/pdf",

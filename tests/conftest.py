@@ -40,6 +40,8 @@ def demo_server() -> Iterator[DemoServer]:
 def prefect_harness() -> Iterator[None]:
     """One temporary Prefect server for the session (telemetry off), for tests that run flows."""
     import flows  # noqa: F401  (sets newsmon's Prefect environment defaults first)
+
+    # isort: split
     from prefect.testing.utilities import prefect_test_harness
 
     with prefect_test_harness(server_startup_timeout=120):

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import email
 import re
-from email import policy
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, date, datetime
+from email import policy
 from email.message import Message
 from pathlib import Path
 from typing import Any

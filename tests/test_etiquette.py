@@ -6,8 +6,8 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from newsmon.config import FetchSettings, load_sources
-from newsmon.health import feed_health
 from newsmon.fetch import Fetcher
+from newsmon.health import feed_health
 from newsmon.ingest import next_due
 from newsmon.models import FetchResult
 from newsmon.netguard import AddressGuard

@@ -10,7 +10,13 @@ from pathlib import Path
 import pytest
 
 from newsmon.digest import DigestData, collect
-from newsmon.render import render_html, render_markdown, render_text, subject, write_digest
+from newsmon.render import (
+    render_html,
+    render_markdown,
+    render_text,
+    subject,
+    write_digest,
+)
 from newsmon.warehouse import open_warehouse
 from tests.digest_fixture import DAY, TIMEZONE, build_fixture
 

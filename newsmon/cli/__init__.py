@@ -22,8 +22,10 @@ def main() -> None:
 quiet_teardown()
 
 # Each module below adds its commands to ``main`` when imported; keep one import per line.
+# isort: off
 from newsmon.cli import _pipeline  # noqa: E402,F401
 from newsmon.cli import _cluster  # noqa: E402,F401
 from newsmon.cli import _analysis  # noqa: E402,F401
 from newsmon.cli import _ops  # noqa: E402,F401
 from newsmon.cli import _digest  # noqa: E402,F401
+# isort: on

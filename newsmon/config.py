@@ -57,44 +57,47 @@ class _Strict(BaseModel):
 class FetchSettings(_Strict):
     """How newsmon fetches: limits, timeouts, concurrency, politeness."""
 
-    concurrency: int = Field(8, ge=1, le=64)
-    per_host: int = Field(2, ge=1, le=16)
-    connect_timeout: float = Field(10.0, gt=0)
-    read_timeout: float = Field(20.0, gt=0)
-    total_timeout: float = Field(60.0, gt=0)
-    max_bytes: int = Field(10_000_000, ge=10_000)
-    max_redirects: int = Field(5, ge=0, le=20)
-    retries: int = Field(2, ge=0, le=10)
-    backoff: float = Field(1.0, ge=0)
-    max_retry_after: float = Field(86_400.0, ge=0)  # Retry-After is honoured up to a day
-    interval_minutes: int = Field(30, ge=10)  # a feed is never polled more often than this
-    max_entries_per_feed: int = Field(50, ge=1)
-    max_pages_per_run: int = Field(2000, ge=0)
+    concurrency: int = Field(default=8, ge=1, le=64)
+    per_host: int = Field(default=2, ge=1, le=16)
+    connect_timeout: float = Field(default=10.0, gt=0)
+    read_timeout: float = Field(default=20.0, gt=0)
+    total_timeout: float = Field(default=60.0, gt=0)
+    max_bytes: int = Field(default=10_000_000, ge=10_000)
+    max_redirects: int = Field(default=5, ge=0, le=20)
+    retries: int = Field(default=2, ge=0, le=10)
+    backoff: float = Field(default=1.0, ge=0)
+    max_retry_after: float = Field(default=86_400.0, ge=0)  # Retry-After is honoured up to a day
+    interval_minutes: int = Field(default=30, ge=10)  # a feed is never polled more often than this
+    max_entries_per_feed: int = Field(default=50, ge=1)
+    max_pages_per_run: int = Field(default=2000, ge=0)
     respect_robots: bool = True
-    workers: int = Field(0, ge=0, le=64)  # processes extracting and analysing: 0 one per core, 1 none
+    # processes extracting and analysing: 0 one per core, 1 none
+    workers: int = Field(default=0, ge=0, le=64)
 
 
 class SmtpSettings(_Strict):
     """Where the digest is sent; the password comes from NEWSMON_SMTP_PASSWORD."""
 
     host: str | None = None
-    port: int = Field(587, ge=1, le=65535)
+    port: int = Field(default=587, ge=1, le=65535)
     security: Literal["plain", "starttls", "ssl"] = "starttls"
     user: str | None = None
-    password: str | None = Field(None, repr=False)
+    password: str | None = Field(default=None, repr=False)
     sender: str | None = None
     recipients: tuple[str, ...] = ()
-    timeout: float = Field(30.0, gt=0)
+    timeout: float = Field(default=30.0, gt=0)
 
 
 class ServeSettings(_Strict):
     """How ``newsmon serve`` runs: its local Prefect server, catch-up, retention, Dask."""
 
-    port: int = Field(4210, ge=1024, le=65535)  # of the local Prefect server on 127.0.0.1
+    port: int = Field(default=4210, ge=1024, le=65535)  # of the local Prefect server on 127.0.0.1
     prefect_home: str | None = None  # default: prefect/ beside the warehouse file
-    catchup_days: int = Field(7, ge=0, le=7)  # missed digests rendered and sent on start, at most
-    keep_days: int = Field(30, ge=1)  # flow runs and events older than this are vacuumed
-    lock_wait_minutes: float = Field(60.0, ge=0)  # how long a run queues behind another for the warehouse
+    # missed digests rendered and sent on start, at most
+    catchup_days: int = Field(default=7, ge=0, le=7)
+    keep_days: int = Field(default=30, ge=1)  # flow runs and events older than this are vacuumed
+    # how long a run queues behind another for the warehouse
+    lock_wait_minutes: float = Field(default=60.0, ge=0)
     dask_address: str | None = None  # e.g. tcp://10.0.0.5:8786: ingest's CPU work runs there
 
 
@@ -109,8 +112,8 @@ class SettingsModel(_Strict):
     contact_url: HttpUrl = HttpUrl("https://github.com/newsmon/newsmon")
     allow_private_hosts: tuple[str, ...] = ()
     digest_time: Annotated[str, AfterValidator(_hhmm)] = "07:00"
-    digest_min_level: int = Field(1, ge=0, le=3)
-    neardup_window_days: int = Field(30, ge=1)
+    digest_min_level: int = Field(default=1, ge=0, le=3)
+    neardup_window_days: int = Field(default=30, ge=1)
     fetch: FetchSettings = FetchSettings()
     smtp: SmtpSettings = SmtpSettings()
     serve: ServeSettings = ServeSettings()
@@ -121,7 +124,7 @@ class FeedModel(_Strict):
 
     name: str = Field(min_length=1, max_length=200)
     url: HttpUrl
-    language: str = Field("en", min_length=2, max_length=8)
+    language: str = Field(default="en", min_length=2, max_length=8)
     tags: tuple[str, ...] = ()
     regions: tuple[str, ...] = ()
 
@@ -235,8 +238,9 @@ def _resolve(model: SettingsModel, path: Path, env: Mapping[str, str]) -> Settin
     allow = model.allow_private_hosts
     if env.get("NEWSMON_ALLOW_PRIVATE_HOSTS"):
         allow = allow + tuple(h.strip() for h in env["NEWSMON_ALLOW_PRIVATE_HOSTS"].split(",") if h.strip())
+    taxonomy: Path | None
     if model.taxonomy:
-        taxonomy: Path | None = rel(model.taxonomy)
+        taxonomy = rel(model.taxonomy)
         if not taxonomy.is_file():
             raise ConfigError(f"{path}: settings.taxonomy: {taxonomy} does not exist")
     else:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import threading
-from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import asdict, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -18,7 +18,7 @@ from typing import Any
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 from prefect.context import FlowRunContext
-from prefect.futures import as_completed
+from prefect.futures import PrefectFuture, as_completed
 from prefect.task_runners import ThreadPoolTaskRunner
 
 from newsmon.clustering import cluster_articles, index_seed
@@ -52,6 +52,9 @@ from newsmon.store import (
 from newsmon.warehouse import Warehouse, load_seed_corpus, open_warehouse
 from newsmon.workers import extract_and_analyze, init_worker, taxonomy
 
+# What fetch_pages_task returns for one feed: its articles, their analyses, the pages requested.
+_PageBatch = tuple[list[Article], dict[str, Analysis], int]
+
 # Fetcher retries transient failures itself (with backoff and Retry-After, which Prefect's retries
 # cannot honour), so the network tasks carry no Prefect retries of their own; no task is cached.
 
@@ -66,7 +69,7 @@ def fetch_feed_task(fetcher: Fetcher, feed: Feed, state: FeedState | None, max_e
 def fetch_pages_task(
     fetcher: Fetcher, robots: RobotsCache | None, feed: Feed, entries: list[Entry],
     now: datetime, taxonomy_path: Path | None, pool: _LazyPool | None,
-) -> tuple[list[Article], dict[str, Analysis], int]:
+) -> _PageBatch:
     """Fetch one feed's new pages here, then extract and analyse them in the process pool."""
     pages, requested = fetch_pages(fetcher, robots, entries)
     executor = pool.get() if pool is not None else None
@@ -170,8 +173,8 @@ def _ingest(sources: Sources, settings: Settings, now: datetime, counts: IngestC
         guard = AddressGuard(settings.allow_private_hosts)
         with Fetcher(settings.fetch, user_agent=settings.user_agent, guard=guard) as fetcher:
             robots = RobotsCache(fetcher, settings.user_agent) if settings.fetch.respect_robots else None
-            feed_futures: list[Future[Any]] = []
-            feed_of: dict[Any, Feed] = {}
+            feed_futures: list[PrefectFuture[FeedFetch]] = []
+            feed_of: dict[PrefectFuture[FeedFetch], Feed] = {}
             quiet: list[tuple[FeedFetch, int]] = []  # feeds with nothing new: recorded together
             for feed in sources.feeds:
                 state = states.get(feed.name)
@@ -187,8 +190,8 @@ def _ingest(sources: Sources, settings: Settings, now: datetime, counts: IngestC
                 feed_of[future] = feed
             claimed: set[str] = set()
             also: list[tuple[str, str]] = []
-            page_futures = []
-            pending: dict[Any, tuple[FeedFetch, int]] = {}
+            page_futures: list[PrefectFuture[_PageBatch]] = []
+            pending: dict[PrefectFuture[_PageBatch], tuple[FeedFetch, int]] = {}
             budget = settings.fetch.max_pages_per_run
             for done, future in enumerate(as_completed(feed_futures), start=1):
                 try:
@@ -214,14 +217,14 @@ def _ingest(sources: Sources, settings: Settings, now: datetime, counts: IngestC
                     counts.failures.append((fetched.feed.name, fetched.error or fetched.outcome))
                     logger.debug("feed %s: %s", fetched.feed.name, fetched.error)
                 if entries:
-                    future = fetch_pages_task.submit(fetcher, robots, fetched.feed, entries, now,
-                                                     settings.taxonomy, pool)
-                    page_futures.append(future)
-                    pending[future] = (fetched, len(entries))
-            for done, future in enumerate(as_completed(page_futures), start=1):
-                fetched, new = pending.pop(future)
+                    page_future = fetch_pages_task.submit(fetcher, robots, fetched.feed, entries, now,
+                                                          settings.taxonomy, pool)
+                    page_futures.append(page_future)
+                    pending[page_future] = (fetched, len(entries))
+            for done, page_future in enumerate(as_completed(page_futures), start=1):
+                fetched, new = pending.pop(page_future)
                 try:
-                    articles, analyses, requested = future.result()
+                    articles, analyses, requested = page_future.result()
                     counts.pages_fetched += requested
                     with warehouse.transaction() as con:
                         # the feed's validators are stored with its articles, never before them: a run

@@ -63,11 +63,12 @@ def read_labelled(gold: Path, labels: Path | None = None) -> list[Labelled]:
     out = []
     for _, value in _lines(gold):
         item_id = str(value["id"])
-        inline = value.get("gold") if isinstance(value.get("gold"), dict) else {}
+        gold_label = value.get("gold")
+        inline: dict[str, Any] = gold_label if isinstance(gold_label, dict) else {}
         label = external.get(item_id, {})
         story = label.get("group") or label.get("story") or inline.get("story") or item_id
         original = label.get("duplicate_of", inline.get("duplicate_of"))
-        item = {k: value[k] for k in ("title", "text", "summary", "published", "url") if k in value}
+        item: dict[str, Any] = {k: value[k] for k in ("title", "text", "summary", "published", "url") if k in value}
         item["id"] = item_id
         out.append(Labelled(item, str(original) if original else None, str(story)))
     return out

@@ -293,7 +293,7 @@ def _record(con: duckdb.DuckDBPyConnection, new: Sequence[_Doc], results: Mappin
         [[d.id, d.signature.astype("<u4").tobytes(), d.size, d.terms.encode(), d.time or datetime.min]
          for d in new],
     )
-    updates = []
+    updates: list[list[str | float | None]] = []
     for d in new:
         r = results[d.id]
         if d.id in exact:

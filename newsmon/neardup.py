@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
+import numpy.typing as npt
 import xxhash
 
 NUM_PERM = 64
@@ -170,7 +171,7 @@ def minhash_many(sets: Sequence[np.ndarray], *, budget: int = 250_000) -> np.nda
         stop = start + max(1, int(np.searchsorted(np.cumsum(lens[start:]), budget, side="right")))
         nonempty = start + np.flatnonzero(lens[start:stop])
         if len(nonempty):
-            flat = np.concatenate([sets[i] for i in nonempty])
+            flat = np.concatenate([sets[i] for i in nonempty.tolist()])
             offsets = np.concatenate([[0], np.cumsum(lens[nonempty])[:-1]])
             with np.errstate(over="ignore"):
                 v = ((_PERM_A[:, None] * flat[None, :] + _PERM_B[:, None]) >> np.uint64(32)).astype(np.uint32)
@@ -185,7 +186,9 @@ def sketch(title: str, body: str) -> Sketch:
     return Sketch(signature=minhash(shingles), size=len(shingles))
 
 
-def estimate(sig_a: np.ndarray, sig_b: np.ndarray, size_a: np.ndarray, size_b: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def estimate(
+    sig_a: np.ndarray, sig_b: np.ndarray, size_a: npt.ArrayLike, size_b: npt.ArrayLike
+) -> tuple[np.ndarray, np.ndarray]:
     """Estimated Jaccard similarity and containment (of the smaller in the larger), row by row."""
     jac = (sig_a == sig_b).mean(axis=-1)
     sa = np.asarray(size_a, dtype=np.float64)

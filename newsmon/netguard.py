@@ -13,12 +13,15 @@ import threading
 import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import httpcore
 import httpx
 
 from newsmon.errors import RefusedError
+
+if TYPE_CHECKING:  # httpcore does not export its socket-option type; only mypy reads it here
+    from httpcore._backends.base import SOCKET_OPTION
 
 
 class AddressGuard:
@@ -119,7 +122,7 @@ class _GuardedBackend(httpcore.SyncBackend):
         port: int,
         timeout: float | None = None,
         local_address: str | None = None,
-        socket_options: Iterable[tuple[int, int, int | bytes]] | None = None,
+        socket_options: Iterable[SOCKET_OPTION] | None = None,
     ) -> httpcore.NetworkStream:
         try:
             infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Any, TextIO
+from typing import IO, Any
 
 import click
 
@@ -79,7 +79,7 @@ def _parse(line: str, number: int) -> tuple[Any, str, str, str]:
     return row["id"], row["title"], parts[0], parts[1]
 
 
-def analyze_stream(source: TextIO, sink: TextIO, taxonomy: Taxonomy) -> list[InputError]:
+def analyze_stream(source: IO[str], sink: IO[str], taxonomy: Taxonomy) -> list[InputError]:
     """Analyse each JSONL line of ``source`` into ``sink``; return the malformed lines' errors."""
     errors: list[InputError] = []
     for number, line in enumerate(source, 1):

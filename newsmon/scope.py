@@ -27,8 +27,11 @@ _YEAR = re.compile(r"\b(?:19|20)\d\d\b|\bago\b|\blast (?:year|decade)\b|\bin the
 _WHOLE_WAR = re.compile(r"^\W*(?:\w+\s+){0,4}?(?:during|throughout|over the course of)\s+"
                         r"(?:the\s+|[a-z]+'s\s+)?(?:[a-z-]+\s+)?(?:war|wars|conflict|invasion|occupation)\b")
 
-_RECORD = re.compile(r"\b(?:worst|deadliest|biggest|largest|heaviest|bloodiest|first|highest|"
-                     r"most)\s+(?:[a-z]+\s+)?since\s+$")
+# a year after a record or a comparison dates the yardstick, not the cue: "the worst since 2019",
+# "a ground assault reminiscent of 2008"
+_RECORD = re.compile(r"(?:\b(?:worst|deadliest|biggest|largest|heaviest|bloodiest|first|highest|"
+                     r"most)\s+(?:[a-z]+\s+)?since|\breminiscent of|\bsimilar to|\blike that of|"
+                     r"\brecalling|\bechoing)\s+(?:the\s+)?$")
 
 _FAILED = re.compile(r"despite|collaps|called off|broke down|break down|stalled|suspend|cancel|"
                      r"abandon|violat|fail|scrap|end(?:s|ed)? without|no deal")  # fmt: skip

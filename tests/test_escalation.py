@@ -526,3 +526,8 @@ def test_korean_headline_abbreviations(title: str, level: int) -> None:
 def test_ice_shell_is_no_shelling() -> None:
     """"An ocean beneath a miles-thick ice shell" is planetary science."""
     assert 0 == _level("Water vapour spotted on Europa", "An ocean lies beneath a thick ice shell.")
+
+
+def test_a_year_of_comparison_is_no_background() -> None:
+    """"Mobilised the army for an assault reminiscent of 2008" is a mobilisation now."""
+    assert 2 == _level("Israel mobilized the army for a potential ground assault reminiscent of 2008.")

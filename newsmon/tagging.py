@@ -47,8 +47,7 @@ class Tags:
     regions: tuple[str, ...]
     actors: tuple[str, ...]
     actor_mentions: tuple[ActorMention, ...]
-    armed: bool  # an organised armed group or a state's forces is named
-    armed_at: tuple[int, ...] = ()  # where: the offsets of those mentions
+    armed_at: tuple[int, ...]  # where an organised armed group or a state's forces is named
 
 
 def scan(text: str, taxonomy: Taxonomy) -> tuple[str, list[Mention]]:
@@ -92,7 +91,6 @@ def tag(text: str, low: str, mentions: list[Mention], taxonomy: Taxonomy, *,
     placed: list[ActorMention] = []
     weak_regions: dict[str, list[int]] = {}
     loose: dict[str, list[int]] = {}  # countries named bare: places only where nothing else is
-    armed = False
     armed_at: list[int] = []
     by_alpha2 = {a2: a3 for a3, a2 in taxonomy.alpha2.items()}
     caps_end = title_end if title_end and is_title_case(text[:title_end]) else 0
@@ -112,7 +110,6 @@ def tag(text: str, low: str, mentions: list[Mention], taxonomy: Taxonomy, *,
                 add(actors, term.ident, m.start)
                 placed.append(ActorMention(m.start, m.end, term.ident))
                 if term.armed:
-                    armed = True
                     armed_at.append(m.start)
             elif kind == "demonym":
                 after = words_after(low, m.end, 2)
@@ -125,7 +122,6 @@ def tag(text: str, low: str, mentions: list[Mention], taxonomy: Taxonomy, *,
                     add(actors, term.ident, m.start)
                     placed.append(ActorMention(m.start, m.end, term.ident))
                     if any(names_force(after, i, taxonomy) for i in range(len(after))):
-                        armed = True
                         armed_at.append(m.start)
                 else:
                     add(weak_regions, term.region, m.start)
@@ -138,7 +134,6 @@ def tag(text: str, low: str, mentions: list[Mention], taxonomy: Taxonomy, *,
                     continue  # a capitalised word of a Title Case headline, not a town
                 role = roles.get(index) or role_of(low, m, term, taxonomy)
                 if role == "actor" and military(low, m, taxonomy):
-                    armed = True
                     armed_at.append(m.start)
                 a3 = term.ident if kind == "country" else by_alpha2.get(term.region, "")
                 bare = role == "place" and kind == "country" and low.startswith("'s", m.end)
@@ -174,7 +169,6 @@ def tag(text: str, low: str, mentions: list[Mention], taxonomy: Taxonomy, *,
         regions=_ranked(regions, MAX_REGIONS),
         actors=_ranked(actors, MAX_ACTORS),
         actor_mentions=tuple(placed),
-        armed=armed or any(a in taxonomy.armed_actors for a in actors),
         armed_at=tuple(armed_at),
     )
 

@@ -7,9 +7,9 @@ every section is optional, and an unknown key is an error naming its file and li
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from newsmon.yamlfile import load_yaml, validate
 
@@ -18,6 +18,9 @@ EventType = Literal[
     "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
 ]  # fmt: skip
 _ALPHA2 = r"^[A-Z]{2}$"
+_Alpha2 = Annotated[str, StringConstraints(pattern=_ALPHA2)]
+# a state's alpha-3 code or a non-state actor's id ("hezbollah", "al-shabaab")
+_ActorId = Annotated[str, StringConstraints(pattern=r"^(?:[A-Z]{3}|[a-z][a-z0-9-]*)$")]
 
 
 class _Strict(BaseModel):
@@ -83,8 +86,8 @@ class TaxonomyFile(_Strict):
     context: list[str] = Field(default_factory=list)
     weak_context: list[str] = Field(default_factory=list)
     conflict_places: list[str] = Field(default_factory=list)
-    rivalries: list[tuple[str, str]] = Field(default_factory=list)
-    outside_powers: list[str] = Field(default_factory=list)
+    rivalries: list[tuple[_ActorId, _ActorId]] = Field(default_factory=list)
+    outside_powers: list[_Alpha2] = Field(default_factory=list)
     ignore: list[str] = Field(default_factory=list)
     negation: list[str] = Field(default_factory=list)
     hypothetical: list[str] = Field(default_factory=list)

@@ -37,3 +37,14 @@ def test_bad_region_code_names_the_line(tmp_path: Path) -> None:
 
     with pytest.raises(ConfigError, match=r"taxonomy.yaml:3: states.XYZ.region"):
         read_file(path)
+
+
+def test_bad_rivalry_or_outside_power_names_the_line(tmp_path: Path) -> None:
+    """A rivalry side that is no actor id, or an outside power that is no alpha-2 code, names its line."""
+    path = tmp_path / "taxonomy.yaml"
+    path.write_text("rivalries:\n  - [GUY, VEN]\n  - [GUY, Venezuela]\noutside_powers: [USA]\n",
+                    encoding="utf-8")  # fmt: skip
+
+    with pytest.raises(ConfigError, match=r"taxonomy.yaml:3: rivalries\[1\]\[1\]") as raised:
+        read_file(path)
+    assert "taxonomy.yaml:4: outside_powers[0]" in str(raised.value)

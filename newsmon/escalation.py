@@ -17,7 +17,7 @@ from newsmon.models import Analysis, Evidence
 from newsmon.scope import MARKER_WORD, discusses_talks, failed, headline_discusses
 from newsmon.scope import status as cue_status
 from newsmon.tagging import ActorMention, Mention, Tags, scan, tag, words_before
-from newsmon.vocab import Taxonomy, Term
+from newsmon.vocab import MATERIAL_EVENTS, Taxonomy, Term
 
 LEAD_SENTENCES = 3
 MAX_EVIDENCE_PER_EVENT = 3
@@ -57,7 +57,6 @@ _FORCES = re.compile(r"\b(?:troops|soldiers|army|armed forces|military|navy|secu
 _WEAPON = re.compile(r"missile|rocket|drone|artillery|mortar|airstrike|air strike|air raid|"
                      r"warplane|warship|torpedo")
 _MODAL_EVENTS = frozenset({"ASSAULT", "COERCE", "THREATEN"})
-_MATERIAL = frozenset({"ASSAULT", "COERCE"})
 
 
 def analyze(title: str, summary: str = "", text: str = "", *, taxonomy: Taxonomy) -> Analysis:
@@ -247,7 +246,7 @@ def _party_before(tags: Tags, m: Mention, s_start: int, tx: Taxonomy) -> bool:
 def _violent(mentions: list[Mention], m: Mention, start: int, end: int) -> bool:
     """True where the sentence of an accusation names an attack or a killing."""
     lo = bisect.bisect_left(mentions, start, key=_START)
-    return any(t.kind == "cue" and t.level >= 3 and t.ident in _MATERIAL
+    return any(t.kind == "cue" and t.level >= 3 and t.ident in MATERIAL_EVENTS
                for x in mentions[lo:] if x.start < end and x is not m for t in x.terms)  # fmt: skip
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from newsmon.vocab import Taxonomy, Term
+from newsmon.vocab import MATERIAL_EVENTS, Taxonomy, Term
 
 if TYPE_CHECKING:
     from newsmon.tagging import Mention
@@ -21,7 +21,6 @@ _JOINER = re.compile(r"(?:\s*(?:,|and|or|&)\s+(?:the\s+)?|\s*,\s*|-)$")
 _MODIFIERS = frozenset({"nuclear", "peace", "trade", "ceasefire", "security", "border", "prisoner",
                         "military", "diplomatic", "economic", "direct", "indirect"})  # fmt: skip
 _COMPOUND = re.compile(r"-[a-z]")  # "U.S.-mediated", "Saudi-led": the country acts
-_MATERIAL = frozenset({"ASSAULT", "COERCE"})
 # Nouns before "between" whose countries are where it happens, not only who acts
 _THEATRES = frozenset({"war", "wars", "fighting", "fight", "clashes", "clash", "conflict", "border",
                        "borders", "frontier", "battle", "battles", "skirmishes", "hostilities",
@@ -172,7 +171,7 @@ def role(low: str, m: Mention, term: Term, taxonomy: Taxonomy) -> str:
 def _threatened(low: str, start: int, verb: str, taxonomy: Taxonomy) -> bool:
     """True where ``verb`` (right before ``start``) is an attack verb under a threat or a modal."""
     found = taxonomy.automaton.get(verb, None)
-    if found is None or not any(t.kind == "cue" and t.ident in _MATERIAL for t in found[1]):
+    if found is None or not any(t.kind == "cue" and t.ident in MATERIAL_EVENTS for t in found[1]):
         return False
     clause = words_before(low, start, 7)[:-1]
     return any(w in taxonomy.threat_markers or w in taxonomy.hypothetical for w in clause)

@@ -12,18 +12,13 @@ from __future__ import annotations
 import re
 
 from newsmon.tagging import Mention
-from newsmon.vocab import Taxonomy, Term
+from newsmon.vocab import MATERIAL_EVENTS, Taxonomy, Term
 
 MARKER_WORD = re.compile(r"[a-z]+(?:n't)?|n't")
-_MATERIAL = frozenset({"ASSAULT", "COERCE"})
 WINDOW_WORDS = 5
-
 HYPOTHETICAL_WORDS = 12  # a modal or "if" reaches over its whole clause
-
 _CLAUSE_BREAK = re.compile(r";|:|\bbut\b|\bwhile\b|\bwhereas\b| - |\"|\(|\)")
-
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b|\bago\b|\blast (?:year|decade)\b|\bin the past\b")
-
 _WHOLE_WAR = re.compile(r"^\W*(?:\w+\s+){0,4}?(?:during|throughout|over the course of)\s+"
                         r"(?:the\s+|[a-z]+'s\s+)?(?:[a-z-]+\s+)?(?:war|wars|conflict|invasion|occupation)\b")
 
@@ -32,24 +27,18 @@ _WHOLE_WAR = re.compile(r"^\W*(?:\w+\s+){0,4}?(?:during|throughout|over the cour
 _RECORD = re.compile(r"(?:\b(?:worst|deadliest|biggest|largest|heaviest|bloodiest|first|highest|"
                      r"most)\s+(?:[a-z]+\s+)?since|\breminiscent of|\bsimilar to|\blike that of|"
                      r"\brecalling|\bechoing)\s+(?:the\s+)?$")
-
 _FAILED = re.compile(r"despite|collaps|called off|broke down|break down|stalled|suspend|cancel|"
                      r"abandon|violat|fail|scrap|end(?:s|ed)? without|no deal")  # fmt: skip
-
 _PAST = re.compile(_YEAR.pattern + r"|\b(?:weeks|months|years|decades) of\b")  # "months of war"
-
 _FUTURE_BE = (["will", "be"], ["would", "be"])
-
 _NEW_CLAUSE_WORDS = frozenset({"after", "as", "when", "while", "following", "because", "since",
                                "but"})
-
 _NEW_CLAUSE = re.compile(r"\b(?:after|as|when|while|following|because|since|but)\b|;")
-
 _THREAT_VERB = re.compile(r"\b(?:warn|threat|vow|pledg|promis)")
 
 
 def status(low: str, m: Mention, term: Term, s_start: int, s_end: int, tx: Taxonomy,
-            remembered: bool = False) -> str:  # fmt: skip
+           remembered: bool = False) -> str:  # fmt: skip
     """"real", "negated", "hypothetical", "threat", "stopped" or "background": the cue at ``m``."""
     window = low[max(s_start, m.start - 100) : m.start]
     clause = window
@@ -80,9 +69,9 @@ def status(low: str, m: Mention, term: Term, s_start: int, s_end: int, tx: Taxon
         return "background"  # "charged with war crimes", "the anniversary of the bombing"
     if term.ident == "THREATEN" and not term.weak:
         return "real"  # a threat is about the future by nature
-    if term.ident in _MATERIAL and (words[-1:] == ["will"] or words[-2:] in _FUTURE_BE):
+    if term.ident in MATERIAL_EVENTS and (words[-1:] == ["will"] or words[-2:] in _FUTURE_BE):
         return "threat"  # "Israel will strike", "bases would be hit"
-    if term.ident in _MATERIAL and (
+    if term.ident in MATERIAL_EVENTS and (
         any(w in tx.threat_markers for w in reach) or _after_threat(low, s_start, m)
     ):
         return "threat"

@@ -48,6 +48,7 @@ def cities() -> tuple[City, ...]:
     return tuple(City(c["name"], c["countrycode"], c["population"]) for c in _geonames().get_cities().values())
 
 
+MATERIAL_EVENTS = frozenset({"ASSAULT", "COERCE"})  # event types that are material acts
 _FOLD_PAIRS = tuple((chr(k), v) for k, v in _FOLD.items())
 
 

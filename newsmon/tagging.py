@@ -118,6 +118,8 @@ def tag(text: str, low: str, mentions: list[Mention], taxonomy: Taxonomy, *,
                     between = low[m.end : nxt.start].strip(" ,andor")
                     if nxt.terms[0].kind == "demonym" and not between:
                         after = words_after(low, nxt.end, 2)
+                if after[:1] and after[0] in _STATE_MODIFIERS:
+                    after = after[1:]  # "the Ethiopian central government"
                 if after and after[0] in taxonomy.state_nouns or after[-1:] == ["forces"]:
                     add(actors, term.ident, m.start)
                     placed.append(ActorMention(m.start, m.end, term.ident))
@@ -171,6 +173,11 @@ def tag(text: str, low: str, mentions: list[Mention], taxonomy: Taxonomy, *,
         actor_mentions=tuple(placed),
         armed_at=tuple(armed_at),
     )
+
+
+# words between a demonym and the state noun it qualifies
+_STATE_MODIFIERS = frozenset({"central", "federal", "interim", "transitional", "caretaker",
+                              "provisional", "national", "ruling", "new"})
 
 
 def is_title_case(title: str) -> bool:

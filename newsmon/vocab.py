@@ -283,11 +283,30 @@ def _patterns(f: TaxonomyFile) -> tuple[dict[str, list[Term]], dict[str, str]]:
         kind = "country" if a3 else "place"
         b.add(name, Term(kind, a3 or a2, a2, proper=True, capital=name in capitals,
                          unless_near=near, after_locative=spec.after_locative))  # fmt: skip
+    _context_within(b.patterns)
     for key, terms in b.patterns.items():
         if key in capitals:
             b.patterns[key] = [_replace(t, capital=True) if t.kind == "place" else t
                                for t in terms]  # fmt: skip
     return b.patterns, alpha2
+
+
+def _context_within(patterns: dict[str, list[Term]]) -> None:
+    """Give a cue the term of conflict that its words contain.
+
+    The automaton keeps the longest match, so "violated the ceasefire" would hide "ceasefire" and
+    "fired ballistic missiles" would hide "ballistic missiles": the cue carries them instead.
+    """
+    context = {key: terms for key, terms in patterns.items()
+               if any(t.kind == "context" for t in terms)}  # fmt: skip
+    for key, terms in patterns.items():
+        if not any(t.kind == "cue" for t in terms) or any(t.kind == "context" for t in terms):
+            continue
+        words = key.split()
+        inner = [t for n in range(len(words), 0, -1) for i in range(len(words) - n + 1)
+                 for t in context.get(" ".join(words[i : i + n]), ()) if t.kind == "context"]  # fmt: skip
+        if inner:
+            terms.append(min(inner, key=lambda t: t.ident != "context"))  # war before a hint
 
 
 def _ambiguous_region(name: str) -> tuple[str, bool]:

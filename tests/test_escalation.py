@@ -531,3 +531,24 @@ def test_ice_shell_is_no_shelling() -> None:
 def test_a_year_of_comparison_is_no_background() -> None:
     """"Mobilised the army for an assault reminiscent of 2008" is a mobilisation now."""
     assert 2 == _level("Israel mobilized the army for a potential ground assault reminiscent of 2008.")
+
+
+def test_a_cue_keeps_the_term_of_war_inside_it() -> None:
+    """"violated the holiday ceasefire" is the longest match, yet its "ceasefire" still says war."""
+    result = analyze("Rebels violated the holiday ceasefire in the hills overnight", taxonomy=TAXONOMY)
+
+    assert 3 == result.level and "ASSAULT" == result.events[0].event
+
+
+@pytest.mark.parametrize("title", [
+    "Amnesty accuses the Nigerian military of mass slaughter of villagers",
+    "Ukraine accuses Russia of attacks on villages held by separatists",
+])
+def test_accusations_of_violence_in_a_war_escalate(title: str) -> None:
+    """An accusation of a massacre or of fighting alongside separatists is at least level 2."""
+    assert _level(title) >= 2
+
+
+def test_separatists_alone_are_no_war() -> None:
+    """Separatists are a hint of conflict, not a war by name: an election stays level 0."""
+    assert 0 == _level("Separatist party wins most seats in regional election")

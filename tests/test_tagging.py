@@ -190,3 +190,10 @@ def test_outside_power_named_bare_is_an_actor_only() -> None:
     assert "US" not in _tags("The US warned Iran over its drills in the Gulf of Oman.").regions
     assert "US" in _tags("Thousands march in Washington against the war.").regions
     assert ("KP",) == _tags("Trump and Kim Jong Un may meet again, officials say.").regions
+
+
+@pytest.mark.parametrize("text", ["The Ethiopian central government issued an ultimatum",
+                                  "The Libyan interim government said"])
+def test_a_qualified_government_is_its_state(text: str) -> None:
+    """"the Ethiopian central government" acts for its state like "the Ethiopian government"."""
+    assert _tags(text).actors[:1] in (("ETH",), ("LBY",))

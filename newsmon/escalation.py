@@ -121,6 +121,8 @@ def analyze(title: str, summary: str = "", text: str = "", *, taxonomy: Taxonomy
             deescalation = True  # fmt: skip
         if status == "threat":
             term, status = _THREAT, "real"  # "bases would be hit if...": a threat, no attack
+        elif status == "alleged":
+            term, status = _ACCUSE, "real"  # "accused Russia of shelling": an accusation of attack
         if status != "real":
             if not term.weak and term.level >= 2 and _named_in(mentions, s_start, s_end):
                 about_conflict = True  # a denied or remembered attack still makes it about war
@@ -176,6 +178,7 @@ class _Found:
 
 
 _THREAT = Term("cue", "THREATEN", level=2)
+_ACCUSE = Term("cue", "ACCUSE", level=2, weak=True)
 _ACCUSE_1 = Term("cue", "ACCUSE", level=1, weak=True)
 _START = operator.attrgetter("start")
 _PLACES = frozenset({"country", "place", "subregion", "actor", "leader", "body", "demonym"})

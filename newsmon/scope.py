@@ -34,12 +34,14 @@ _FUTURE_BE = (["will", "be"], ["would", "be"])
 _NEW_CLAUSE_WORDS = frozenset({"after", "as", "when", "while", "following", "because", "since",
                                "but"})
 _NEW_CLAUSE = re.compile(r"\b(?:after|as|when|while|following|because|since|but)\b|;")
+_ALLEGING = frozenset({"accuse", "accuses", "accused", "accusing", "accusation", "accusations",
+                       "allege", "alleges", "alleged", "allegedly", "allegation", "allegations"})
 _THREAT_VERB = re.compile(r"\b(?:warn|threat|vow|pledg|promis)")
 
 
 def status(low: str, m: Mention, term: Term, s_start: int, s_end: int, tx: Taxonomy,
            remembered: bool = False) -> str:  # fmt: skip
-    """"real", "negated", "hypothetical", "threat", "stopped" or "background": the cue at ``m``."""
+    """"real", "negated", "hypothetical", "threat", "alleged", "stopped" or "background": the cue at ``m``."""
     window = low[max(s_start, m.start - 100) : m.start]
     clause = window
     for brk in _CLAUSE_BREAK.finditer(window):
@@ -69,6 +71,8 @@ def status(low: str, m: Mention, term: Term, s_start: int, s_end: int, tx: Taxon
         return "background"  # "charged with war crimes", "the anniversary of the bombing"
     if term.ident == "THREATEN" and not term.weak:
         return "real"  # a threat is about the future by nature
+    if term.ident in MATERIAL_EVENTS and any(w in _ALLEGING for w in reach):
+        return "alleged"  # "accused Russia of shelling", "the alleged attack": a claim, level 2
     if term.ident in MATERIAL_EVENTS and (words[-1:] == ["will"] or words[-2:] in _FUTURE_BE):
         return "threat"  # "Israel will strike", "bases would be hit"
     if term.ident in MATERIAL_EVENTS and (

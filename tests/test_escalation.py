@@ -552,3 +552,14 @@ def test_accusations_of_violence_in_a_war_escalate(title: str) -> None:
 def test_separatists_alone_are_no_war() -> None:
     """Separatists are a hint of conflict, not a war by name: an election stays level 0."""
     assert 0 == _level("Separatist party wins most seats in regional election")
+
+
+@pytest.mark.parametrize(("title", "level"), [
+    ("Ukraine accuses Russia of shelling the town", 2),
+    ("Iran blames Israel for the alleged drone strike on its embassy", 2),
+    ("US strikes on three more alleged drug boats kill 11", 3),
+])
+def test_an_alleged_attack_is_an_accusation(title: str, level: int) -> None:
+    """An attack inside an accusation is level 2 (LABELING's "accusations of attack"); "alleged"
+    after the attack qualifies its target, not the attack."""
+    assert level == _level(title)

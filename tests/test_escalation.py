@@ -563,3 +563,16 @@ def test_an_alleged_attack_is_an_accusation(title: str, level: int) -> None:
     """An attack inside an accusation is level 2 (LABELING's "accusations of attack"); "alleged"
     after the attack qualifies its target, not the attack."""
     assert level == _level(title)
+
+
+def test_an_armed_group_outside_the_actor_table_says_conflict() -> None:
+    """A group LABELING.md does not list is no actor, but naming it makes its blast an attack."""
+    result = analyze("Baloch Liberation Army says it carried out the blast at the station",
+                     taxonomy=TAXONOMY)  # fmt: skip
+
+    assert 3 == result.level and () == result.actors
+
+
+def test_or_else_face_an_assault_is_a_threat() -> None:
+    """An ultimatum's "or else face an assault" threatens an attack; it reports none."""
+    assert 2 == _level("The government gave the rebels 72 hours to surrender or else face an assault")

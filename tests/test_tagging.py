@@ -197,3 +197,12 @@ def test_outside_power_named_bare_is_an_actor_only() -> None:
 def test_a_qualified_government_is_its_state(text: str) -> None:
     """"the Ethiopian central government" acts for its state like "the Ethiopian government"."""
     assert _tags(text).actors[:1] in (("ETH",), ("LBY",))
+
+
+@pytest.mark.parametrize("text", ["Boats sunk in Latin American waters", "Trade with South America grows",
+                                  "Native American tribes sue over the pipeline"])
+def test_a_continent_or_a_community_is_not_the_united_states(text: str) -> None:
+    """"Latin American", "South America" and "Native American" name no state: no US, as place or actor."""
+    tags = _tags(text)
+
+    assert "US" not in tags.regions and "USA" not in tags.actors

@@ -200,9 +200,20 @@ def test_a_qualified_government_is_its_state(text: str) -> None:
 
 
 @pytest.mark.parametrize("text", ["Boats sunk in Latin American waters", "Trade with South America grows",
-                                  "Native American tribes sue over the pipeline"])
+                                  "Native American tribes sue over the pipeline",
+                                  "Floods in New Mexico", "Rigs shut in the Gulf of Mexico"])
 def test_a_continent_or_a_community_is_not_the_united_states(text: str) -> None:
-    """"Latin American", "South America" and "Native American" name no state: no US, as place or actor."""
+    """"Latin American", "South America" and "Native American" name no state: no US, as place or
+    actor; nor do "New Mexico" and "the Gulf of Mexico" name Mexico."""
     tags = _tags(text)
 
-    assert "US" not in tags.regions and "USA" not in tags.actors
+    assert not {"US", "MX"} & set(tags.regions) and not {"USA", "MEX"} & set(tags.actors)
+
+
+@pytest.mark.parametrize("text", ["Ships seized in the Indian Ocean", "Storm in New South Wales",
+                                  "Coast guards clash in the South China Sea"])
+def test_a_sea_or_a_state_named_after_a_country_is_not_that_country(text: str) -> None:
+    """The Indian Ocean is not India, New South Wales not Wales, the South China Sea not China."""
+    tags = _tags(text)
+
+    assert not {"IN", "GB", "CN"} & set(tags.regions) and not {"IND", "GBR", "CHN"} & set(tags.actors)

@@ -144,7 +144,8 @@ def tag(text: str, low: str, mentions: list[Mention], taxonomy: Taxonomy, *,
                         add(loose, term.region, m.start)  # "Iran says", "Israel's plan": maybe a place
                 elif role != "actor":
                     add(minor_only if term.minor else regions, term.region, m.start)
-                if role != "place" and a3 and (kind == "country" or role == "actor"):
+                if role != "place" and a3 and (kind == "country" or role == "actor") and not (
+                        term.city and not term.capital):  # "Richmond says": no state acts
                     add(actors, a3, m.start)
                     placed.append(ActorMention(m.start, m.end, a3))
             elif kind == "subregion":
@@ -213,6 +214,8 @@ def _is_place(text: str, low: str, m: Mention, term: Term, taxonomy: Taxonomy,
     comma = _STATE_COMMA.match(text, m.end)
     if comma and fold(comma.group(1)) in taxonomy.us_states and term.region != "US":
         return False
+    if term.minor and _in_a_name(text, m, taxonomy, title_case):
+        return False  # "Arnhem Land", "Vaughan Gething": a lesser city inside a name
     if term.unless_near is None:
         return True
     before_word = words_before(low, m.start, 1)
@@ -237,6 +240,43 @@ def _is_place(text: str, low: str, m: Mention, term: Term, taxonomy: Taxonomy,
     )
 
 
+def _in_a_name(text: str, m: Mention, taxonomy: Taxonomy, title_case: bool) -> bool:
+    """True where a city's name is part of a longer proper name ("George Clooney", "Palm Springs").
+
+    A capitalised word next to it makes it so, unless that word is a kind of place ("Airport",
+    "Northern"), a word the vocabularies know (a demonym, a cue, a state noun), or stands first in
+    its sentence.
+    """
+    if text[m.start : m.end].isupper():
+        return False  # a dateline or a shouted headline
+    following = _NEXT_CAPITAL.match(text, m.end)
+    if following and not _plain_word(following.group(1), taxonomy, title_case):
+        return True
+    line = text[max(0, m.start - 40) : m.start].rpartition("\n")[2]
+    previous = _LAST_WORD.search(line)
+    if previous is None or not previous.group(1)[0].isupper():
+        return False
+    if _plain_word(previous.group(1), taxonomy, True):
+        return False
+    rest = line[: previous.start()].rstrip()
+    return bool(rest) and rest[-1] not in _SENTENCE_OPENERS
+
+
+def _plain_word(word: str, taxonomy: Taxonomy, title_case: bool) -> bool:
+    """True for a capitalised word that is no part of a name beside a city."""
+    if word in _PLACE_WORDS:
+        return True
+    if not title_case:
+        return False
+    folded = fold(word)
+    return _known_word(folded, taxonomy) or folded in taxonomy.state_nouns or (
+        taxonomy.automaton.get(folded, None) is not None)
+
+
+_LAST_WORD = re.compile(r"([A-Za-z][A-Za-z'’-]*)[ \t]+$")
+_SENTENCE_OPENERS = frozenset(".!?:;\"'“‘—–-|([")
+
+
 def _known_word(word: str, taxonomy: Taxonomy) -> bool:
     """A word of the vocabularies' grammar (a cue, a verb after a subject, a locative), no name."""
     if word in _FUNCTION_WORDS or word in taxonomy.reporting or word in taxonomy.subject_words:
@@ -247,6 +287,19 @@ def _known_word(word: str, taxonomy: Taxonomy) -> bool:
     return found is not None and any(t.kind == "cue" for t in found[1])
 
 
+
+
+# capitalised words after which a city's name still places the story: kinds of place, and events
+# held there ("Sochi Olympics", "Astana Process")
+_PLACE_WORDS = frozenset({"Airport", "Province", "Region", "Governorate", "District", "County", "State",
+                          "City", "Valley", "Strip", "Street", "Square", "Port", "Harbour", "Harbor",
+                          "Bay", "River", "Base", "Oblast", "Prefecture", "Camp", "Crossing", "In",
+                          "From", "To", "Near", "Outside", "North", "South", "East", "West",
+                          "Northern", "Southern", "Eastern", "Western", "Central", "Greater",
+                          "Agreement", "Agreements", "Accord", "Accords", "Declaration", "Summit",
+                          "Conference", "Forum", "Olympics", "Games", "Festival", "Talks", "Process",
+                          "Format", "Stadium", "Hospital", "Prison", "Refinery", "Plant", "Dam",
+                          "Bridge", "Road", "Highway", "Corridor", "Front", "Line"})
 
 
 _FUNCTION_WORDS = frozenset({"as", "and", "or", "the", "a", "an", "of", "for", "on", "amid", "after",

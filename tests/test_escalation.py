@@ -576,3 +576,15 @@ def test_an_armed_group_outside_the_actor_table_says_conflict() -> None:
 def test_or_else_face_an_assault_is_a_threat() -> None:
     """An ultimatum's "or else face an assault" threatens an attack; it reports none."""
     assert 2 == _level("The government gave the rebels 72 hours to surrender or else face an assault")
+
+
+@pytest.mark.parametrize(("title", "level"), [
+    ("Venezuela severed diplomatic ties with Colombia", 2),
+    ("The retailer cut ties with its supplier", 0),
+    ("Russian military hackers launched cyberattacks on Ukraine's power grid", 3),
+    ("A ransomware gang launched a cyberattack on the hospital", 0),
+])
+def test_breaking_off_relations_and_cyberattacks_by_states(title: str, level: int) -> None:
+    """Breaking off diplomatic relations is level 2 and a state's cyberattack an attack; a firm
+    cutting ties, or a crime gang's attack, is neither."""
+    assert level == _level(title)

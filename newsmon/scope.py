@@ -73,8 +73,8 @@ def status(low: str, m: Mention, term: Term, s_start: int, s_end: int, tx: Taxon
         return "real"  # a threat is about the future by nature
     if term.ident in MATERIAL_EVENTS and any(w in _ALLEGING for w in reach):
         return "alleged"  # "accused Russia of shelling", "the alleged attack": a claim, level 2
-    if term.ident in MATERIAL_EVENTS and (words[-1:] == ["will"] or words[-2:] in _FUTURE_BE):
-        return "threat"  # "Israel will strike", "bases would be hit"
+    if term.ident in MATERIAL_EVENTS and ("will" in words[-2:] or words[-2:] in _FUTURE_BE):
+        return "threat"  # "Israel will strike", "will bring slaughter", "bases would be hit"
     if term.ident in MATERIAL_EVENTS and (
         any(w in tx.threat_markers for w in reach) or _after_threat(low, s_start, m)
     ):

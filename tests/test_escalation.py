@@ -588,3 +588,8 @@ def test_breaking_off_relations_and_cyberattacks_by_states(title: str, level: in
     """Breaking off diplomatic relations is level 2 and a state's cyberattack an attack; a firm
     cutting ties, or a crime gang's attack, is neither."""
     assert level == _level(title)
+
+
+def test_will_two_words_before_an_attack_is_a_threat() -> None:
+    """"Beijing will bring slaughter" foretells an attack: a threat at most, not one reported."""
+    assert _level("Why Beijing will bring slaughter to Hong Kong") < 3

@@ -25,6 +25,8 @@ _COMPOUND = re.compile(r"-[a-z]")  # "U.S.-mediated", "Saudi-led": the country a
 _THEATRES = frozenset({"war", "wars", "fighting", "fight", "clashes", "clash", "conflict", "border",
                        "borders", "frontier", "battle", "battles", "skirmishes", "hostilities",
                        "front", "standoff", "violence"})
+_THEATRE_AFTER = [[w] for w in ("war", "wars", "conflict", "fighting", "clashes", "hostilities",
+                                 "skirmishes", "border")]
 _ADDRESSING = frozenset({"THREATEN", "ACCUSE", "REQUEST", "CONSULT", "SANCTION", "REJECT"})
 # Words before "to" after which a country receives something rather than being gone to.
 _NOT_MOTION = frozenset({
@@ -76,6 +78,8 @@ def group_roles(low: str, mentions: list[Mention], taxonomy: Taxonomy) -> dict[i
         located = not role and bool(before) and before[0] in taxonomy.locatives
         if located:
             role = "place" if j > i else ""  # a single place is left to _role
+        elif not role and j > i and words_after(low, last.end, 1)[:1] in _THEATRE_AFTER:
+            role = "both"  # "the India-Pakistan war": both sides fight, on both sides' soil
         elif not role and _verb_follows(low, last, mentions, j, taxonomy):
             role = "actor"
         if role:

@@ -239,3 +239,9 @@ def test_a_city_that_speaks_is_no_state() -> None:
     """"Lyon says" is the city's council or club, not France acting; only a capital stands for its state."""
     assert "FRA" not in _tags("Lyon says it will appeal the ruling").actors
     assert "RUS" in _tags("Moscow says it will respond").actors
+
+
+def test_both_sides_of_a_named_war_are_places() -> None:
+    """"an India-Pakistan war", "Thailand-Cambodia border clashes": it happens in both countries."""
+    assert {"IN", "PK"} <= set(_tags("Is an India-Pakistan war coming?").regions)
+    assert {"TH", "KH"} <= set(_tags("Thailand-Cambodia border clashes flare again").regions)

@@ -132,7 +132,9 @@ def inflect(verb: str) -> list[tuple[str, bool]]:
         return [(forms[0], True)] + [(f, False) for f in forms[1:]]
     head, _, rest = verb.partition(" ")
     tail = f" {rest}" if rest else ""
-    if head.endswith("e"):
+    if head.endswith("ee"):
+        others = [head + "s", head + "d", head + "ing"]  # agreeing
+    elif head.endswith("e"):
         others = [head + "s", head + "d", head[:-1] + "ing"]
     elif head.endswith("y") and head[-2:-1] not in "aeiou":
         others = [head[:-1] + "ies", head[:-1] + "ied", head + "ing"]
@@ -279,7 +281,7 @@ def _patterns(f: TaxonomyFile) -> tuple[dict[str, list[Term]], dict[str, str]]:
         for term in b.patterns.get(fold(name), []):
             if term.kind in {"country", "place"} and term.unless_near is None:
                 b.patterns[fold(name)].remove(term)
-        a2, is_country = _ambiguous_region(name)
+        a2, is_country = _ambiguous_region(name, f)
         a3 = next((k for k, v in alpha2.items() if v == a2), "") if is_country else ""
         near = tuple(fold(w) for w in spec.unless_near)
         kind = "country" if a3 else "place"
@@ -311,7 +313,13 @@ def _context_within(patterns: dict[str, list[Term]]) -> None:
             terms.append(min(inner, key=lambda t: t.ident != "context"))  # war before a hint
 
 
-def _ambiguous_region(name: str) -> tuple[str, bool]:
+def _ambiguous_region(name: str, f: TaxonomyFile) -> tuple[str, bool]:
+    """The alpha-2 of an ambiguous name, and whether it is a country's: states.yaml's names first
+    (pycountry calls Turkey "Türkiye"), then pycountry, then the most populous city so named."""
+    for a3, spec in f.states.items():
+        if name in spec.names:
+            found = spec.region or pycountry.countries.get(alpha_3=a3)
+            return (found if isinstance(found, str) else str(found.alpha_2)), True
     try:
         return str(pycountry.countries.lookup(name).alpha_2), True
     except LookupError:

@@ -245,3 +245,11 @@ def test_both_sides_of_a_named_war_are_places() -> None:
     """"an India-Pakistan war", "Thailand-Cambodia border clashes": it happens in both countries."""
     assert {"IN", "PK"} <= set(_tags("Is an India-Pakistan war coming?").regions)
     assert {"TH", "KH"} <= set(_tags("Thailand-Cambodia border clashes flare again").regions)
+
+
+def test_turkey_is_a_state_though_pycountry_says_turkiye() -> None:
+    """"the Government of Turkey" is Türkiye; a roast turkey is not."""
+    tags = _tags("Condolences to the Government of Turkey after the attack in Ankara")
+
+    assert "TUR" in tags.actors and "TR" in tags.regions
+    assert () == _tags("A roast Turkey recipe for Thanksgiving").regions

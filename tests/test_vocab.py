@@ -96,3 +96,23 @@ def test_unknown_section_is_refused(tmp_path: Path) -> None:
 
     with pytest.raises(ConfigError, match=r"taxonomy.yaml:1: actor"):
         load_taxonomy(path)
+
+
+@pytest.mark.parametrize(("verb", "form"), [("agree", "agreeing"), ("attack", "attacked"),
+                                            ("seize", "seizing")])
+def test_regular_verb_forms(verb: str, form: str) -> None:
+    """Regular English inflection, with "agreeing" keeping its double e."""
+    assert form in [f for f, _ in inflect(verb)]
+
+
+@pytest.mark.parametrize("text", ["Venezuela expelled the top American diplomat",
+                                  "Iraq expelled all weapons inspectors",
+                                  "Moscow withdrew its troops from the border"])
+def test_irregular_cue_verbs_are_matched(text: str) -> None:
+    """"expelled", "withdrew": forms the regular rules would get wrong are listed and found."""
+    taxonomy = load_taxonomy()
+    _, mentions = scan(text, taxonomy)
+
+    verbs = [text[m.start : m.end] for m in mentions if any(t.kind == "cue" for t in m.terms)]
+
+    assert any(v.startswith(("expelled", "withdrew")) for v in verbs)

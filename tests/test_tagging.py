@@ -253,3 +253,13 @@ def test_turkey_is_a_state_though_pycountry_says_turkiye() -> None:
 
     assert "TUR" in tags.actors and "TR" in tags.regions
     assert () == _tags("A roast Turkey recipe for Thanksgiving").regions
+
+
+@pytest.mark.parametrize(("name", "region"), [
+    ("Turkey", "TR"), ("Cape Verde", "CV"), ("Swaziland", "SZ"), ("Macedonia", "MK"),
+    ("East Timor", "TL"), ("Brunei", "BN"), ("Bosnia", "BA"), ("Republic of Congo", "CG"),
+    ("Abkhazia", "GE"), ("Transnistria", "MD"), ("Ivory Coast", "CI"), ("Burma", "MM"),
+])
+def test_conventional_country_names(name: str, region: str) -> None:
+    """Names the news uses that pycountry's official names lack."""
+    assert region in _tags(f"Fighting was reported in {name} on Monday").regions

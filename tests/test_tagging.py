@@ -263,3 +263,12 @@ def test_turkey_is_a_state_though_pycountry_says_turkiye() -> None:
 def test_conventional_country_names(name: str, region: str) -> None:
     """Names the news uses that pycountry's official names lack."""
     assert region in _tags(f"Fighting was reported in {name} on Monday").regions
+
+
+@pytest.mark.parametrize(("adjective", "state"), [
+    ("Chadian", "TCD"), ("Bangladeshi", "BGD"), ("Haitian", "HTI"), ("Argentine", "ARG"),
+    ("Tajik", "TJK"), ("Senegalese", "SEN"), ("Sri Lankan", "LKA"), ("Central African", "CAF"),
+])
+def test_adjectives_of_states_the_news_names(adjective: str, state: str) -> None:
+    """"the Chadian government", "Haitian police": the adjective before a state noun gives its state."""
+    assert state in _tags(f"The {adjective} government said troops were deployed").actors

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from newsmon.models import Analysis, Evidence
 from newsmon.scope import MARKER_WORD, discusses_talks, failed, headline_discusses
 from newsmon.scope import status as cue_status
-from newsmon.tagging import ActorMention, Mention, Tags, scan, tag, words_before
+from newsmon.tagging import MAX_ACTORS, ActorMention, Mention, Tags, scan, tag, words_before
 from newsmon.vocab import MATERIAL_EVENTS, Taxonomy, Term
 
 LEAD_SENTENCES = 3
@@ -157,12 +157,17 @@ def analyze(title: str, summary: str = "", text: str = "", *, taxonomy: Taxonomy
     kept = [f for f in found if f.level <= level]
     kept.sort(key=lambda f: (-f.level, not f.in_lead, f.start))
     events = tuple(f.evidence for f in kept)
+    actors = tags.actors
+    target = _targeted_state(low, [f for f in kept if f.level == 3], sentences, starts, mentions,
+                             tags, taxonomy) if level == 3 else None  # fmt: skip
+    if target and target not in actors and len(actors) < MAX_ACTORS:
+        actors = (*actors, target)
     return Analysis(
         level=level,
         deescalation=deescalation,
         score=_score(level, events, title_end=title_end, found=kept),
         regions=tags.regions,
-        actors=tags.actors,
+        actors=actors,
         events=events,
     )
 
@@ -217,6 +222,33 @@ def _conflict_terms(mentions: list[Mention], tags: Tags, lead_end: int,
     needed = max(CONTEXT_SENTENCES, math.ceil(CONTEXT_SHARE * (len(starts) - first_body)))
     outright = bool(strong) and len(strong | hinted) >= needed
     return outright, outright or weakly or len(hinted) >= needed
+
+
+def _targeted_state(low: str, attacks: list[_Found], sentences: list[tuple[int, int]],
+                    starts: list[int], mentions: list[Mention], tags: Tags,
+                    tx: Taxonomy) -> str | None:  # fmt: skip
+    """The state whose forces an attack hits without naming their state: "militants attacked a
+    military base in Borno" targets Nigeria's army (LABELING.md: a state acts or is targeted)."""
+    place = next((r for r in tags.regions if r in tx.alpha3 and r not in _STATELESS), None)
+    if place is None:
+        return None
+    for found in attacks:
+        s_start, s_end = sentences[bisect.bisect_right(starts, found.start) - 1]
+        for force in _STATE_FORCES.finditer(low, s_start, s_end):
+            before = words_before(low, force.start(), 2)
+            lo = bisect.bisect_left(mentions, force.start() - 30, key=_START)
+            named = any(x.end >= force.start() - 25 and x.terms[0].kind in _PLACES
+                        for x in mentions[lo:] if x.start < force.end())  # fmt: skip
+            if not named and not _OWNERS.intersection(before):
+                return tx.alpha3[place]
+    return None
+
+
+_STATE_FORCES = re.compile(r"\b(?:soldiers|troops|army|military|security forces|armed forces|"
+                           r"government forces|police|policemen|border guards|"
+                           r"government employees|government officials)\b")
+_OWNERS = frozenset({"its", "their", "his", "her", "our", "own", "rebel", "militia"})
+_STATELESS = frozenset({"PS", "EH"})
 
 
 def _rivals(full: str, tags: Tags, tx: Taxonomy) -> bool:

@@ -99,6 +99,7 @@ class Taxonomy:
     military_nouns: frozenset[str]
     us_states: frozenset[str]
     alpha2: dict[str, str]  # alpha-3 -> alpha-2
+    alpha3: dict[str, str]  # alpha-2 -> alpha-3: the state of a place
     armed_actors: frozenset[str]
     conflict_places: frozenset[str]  # alpha-2 and sub-region codes where armed conflict goes on
     rivalries: frozenset[frozenset[str]]  # pairs of actors in an armed conflict or a rivalry
@@ -360,12 +361,22 @@ def _compile(f: TaxonomyFile, patterns: dict[str, list[Term]], alpha2: dict[str,
         military_nouns=words(f.military_nouns),
         us_states=words([s["name"] for s in us_states.values()]),
         alpha2=alpha2,
+        alpha3=_alpha3(alpha2),
         armed_actors=frozenset(k for k, a in f.actors.items() if a.armed),
         conflict_places=frozenset(f.conflict_places),
         rivalries=frozenset(frozenset(pair) for pair in f.rivalries),
         outside_powers=frozenset(f.outside_powers),
         size=len(patterns),
     )
+
+
+def _alpha3(alpha2: dict[str, str]) -> dict[str, str]:
+    """alpha-2 -> alpha-3; where two codes share a region, pycountry's wins."""
+    found: dict[str, str] = {}
+    for a3, a2 in alpha2.items():
+        if a2 and (a2 not in found or pycountry.countries.get(alpha_3=found[a2]) is None):
+            found[a2] = a3
+    return found
 
 
 @functools.lru_cache(maxsize=1)

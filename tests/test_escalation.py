@@ -593,3 +593,17 @@ def test_breaking_off_relations_and_cyberattacks_by_states(title: str, level: in
 def test_will_two_words_before_an_attack_is_a_threat() -> None:
     """"Beijing will bring slaughter" foretells an attack: a threat at most, not one reported."""
     assert _level("Why Beijing will bring slaughter to Hong Kong") < 3
+
+
+@pytest.mark.parametrize(("title", "state"), [
+    ("Boko Haram attacked a military base in Borno, leaving scores dead", "NGA"),
+    ("Gunmen killed 12 soldiers in an ambush in northern Burkina Faso", "BFA"),
+])
+def test_an_attack_on_unnamed_state_forces_targets_the_state_where_it_happens(title: str, state: str) -> None:
+    """"soldiers", "a military base" with no state named are the forces of the country where they are hit."""
+    assert state in analyze(title, taxonomy=TAXONOMY).actors
+
+
+def test_forces_with_their_state_named_add_no_other_state() -> None:
+    """"Israeli troops killed three militants in Jenin": the troops are Israel's; no Palestinian state acts."""
+    assert ("ISR",) == analyze("Israeli troops killed three militants in Jenin", taxonomy=TAXONOMY).actors

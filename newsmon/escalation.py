@@ -16,7 +16,15 @@ from dataclasses import dataclass
 from newsmon.models import Analysis, Evidence
 from newsmon.scope import MARKER_WORD, discusses_talks, failed, headline_discusses
 from newsmon.scope import status as cue_status
-from newsmon.tagging import MAX_ACTORS, ActorMention, Mention, Tags, scan, tag, words_before
+from newsmon.tagging import (
+    MAX_ACTORS,
+    ActorMention,
+    Mention,
+    Tags,
+    scan,
+    tag,
+    words_before,
+)
 from newsmon.vocab import MATERIAL_EVENTS, Taxonomy, Term
 
 LEAD_SENTENCES = 3

@@ -319,15 +319,17 @@ def _ambiguous_region(name: str, f: TaxonomyFile) -> tuple[str, bool]:
     (pycountry calls Turkey "Türkiye"), then pycountry, then the most populous city so named."""
     for a3, spec in f.states.items():
         if name in spec.names:
-            found = spec.region or pycountry.countries.get(alpha_3=a3)
-            return (found if isinstance(found, str) else str(found.alpha_2)), True
+            country = pycountry.countries.get(alpha_3=a3)
+            region = spec.region or (str(country.alpha_2) if country is not None else "")
+            if region:
+                return region, True
     try:
         return str(pycountry.countries.lookup(name).alpha_2), True
     except LookupError:
-        found = [c for c in cities() if c.name == name]
-        if not found:
+        named = [c for c in cities() if c.name == name]
+        if not named:
             return "", False
-        return str(max(found, key=lambda c: c.population).countrycode), False
+        return str(max(named, key=lambda c: c.population).countrycode), False
 
 
 def _compile(f: TaxonomyFile, patterns: dict[str, list[Term]], alpha2: dict[str, str]) -> Taxonomy:

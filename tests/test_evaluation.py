@@ -120,6 +120,7 @@ def test_sentences_confusion(tmp_path: Path) -> None:
 @pytest.mark.parametrize(("name", "floors"), [
     ("heldout", {"relevance": 0.90, "regions": 0.74, "actors": 0.84}),
     ("third", {"relevance": 0.70, "regions": 0.62, "actors": 0.86}),
+    ("cameo-a", {"relevance": 0.80, "regions": 0.79, "actors": 0.88}),
 ])  # fmt: skip
 def test_other_outlets_stay_above_floor(name: str, floors: dict[str, float], tmp_path: Path) -> None:
     """Items of outlets the rules were not first tuned on (bench/analysis_heldout.py) stay above floors."""

@@ -256,10 +256,12 @@ def _vocabulary(b: _Builder, f: TaxonomyFile, alpha2: dict[str, str]) -> None:
     for mode, names in f.modes.items():
         for name in names:
             b.add(name, Term("mode", mode), exact=name.isupper())
-    for name in f.context:
-        b.add(name, Term("context", "context", proper=_proper(name) and name.isupper()))
-    for name in f.weak_context:
-        b.add(name, Term("context", "weak", proper=_proper(name) and name.isupper()))
+    for pattern in f.context:
+        for name in expand(pattern):
+            b.add(name, Term("context", "context", proper=_proper(name) and name.isupper()))
+    for pattern in f.weak_context:
+        for name in expand(pattern):
+            b.add(name, Term("context", "weak", proper=_proper(name) and name.isupper()))
     for pattern in f.ignore:
         for phrase in expand(pattern):
             b.add(phrase, Term("ignore", "ignore"))

@@ -607,3 +607,8 @@ def test_an_attack_on_unnamed_state_forces_targets_the_state_where_it_happens(ti
 def test_forces_with_their_state_named_add_no_other_state() -> None:
     """"Israeli troops killed three militants in Jenin": the troops are Israel's; no Palestinian state acts."""
     assert ("ISR",) == analyze("Israeli troops killed three militants in Jenin", taxonomy=TAXONOMY).actors
+
+
+def test_a_claimed_attack_says_armed_conflict() -> None:
+    """An unknown group that "claimed responsibility for several attacks" is an armed group at war."""
+    assert 3 == _level("The FLN has claimed responsibility for several attacks in the south")

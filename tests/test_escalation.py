@@ -612,3 +612,11 @@ def test_forces_with_their_state_named_add_no_other_state() -> None:
 def test_a_claimed_attack_says_armed_conflict() -> None:
     """An unknown group that "claimed responsibility for several attacks" is an armed group at war."""
     assert 3 == _level("The FLN has claimed responsibility for several attacks in the south")
+
+
+def test_ceasing_military_operations_is_a_step_down() -> None:
+    """"ceased its military operations ... but warned it will retaliate": a step down and a threat."""
+    result = analyze("The army says it has ceased its military operations near the capital but warned "
+                     "it will retaliate against any attack by militants", taxonomy=TAXONOMY)  # fmt: skip
+
+    assert result.deescalation and 2 == result.level

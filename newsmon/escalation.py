@@ -64,6 +64,11 @@ _FORCES = re.compile(r"\b(?:troops|soldiers|army|armed forces|military|navy|secu
 # a cue that names its weapon ("fires ballistic missile", "drone incursion") is an armed act itself
 _WEAPON = re.compile(r"missile|rocket|drone|artillery|mortar|airstrike|air strike|air raid|"
                      r"warplane|warship|torpedo")
+# two states that train, equip or supply each other's forces are allies, not parties to a conflict
+_COOPERATION = re.compile(r"\b(?:train(?:s|ed|ing)?|trainers|equipment|assistance|"
+                          r"(?:military|security|defen[cs]e) (?:aid|cooperation|ties|partnership)|"
+                          r"arms (?:deal|sale|sales|purchase)|fighter jets? deal|"
+                          r"joint (?:exercises?|drills|war games?|patrols?))\b")
 _MODAL_EVENTS = frozenset({"ASSAULT", "COERCE", "THREATEN"})
 
 
@@ -82,13 +87,14 @@ def analyze(title: str, summary: str = "", text: str = "", *, taxonomy: Taxonomy
     sentences = split_sentences(full)
     starts = [s for s, _ in sentences]
     lead_end = _lead_end(full, text, sentences, starts)
-    outright, weakly = _conflict_terms(mentions, tags, lead_end, starts)
+    allies = _COOPERATION.search(low) is not None
+    outright, weakly = _conflict_terms(mentions, tags, lead_end, starts, allies=allies)
     war_place = not taxonomy.conflict_places.isdisjoint(tags.regions)
     at_war = war_place or any(taxonomy.alpha2.get(a) in taxonomy.conflict_places
                               for a in tags.actors)  # fmt: skip
     # LABELING.md's level 1: a hint of conflict counts between two organised actors, or at a place
     # or beside a state at war
-    context = outright or (weakly and (len(tags.actors) >= 2 or at_war))
+    context = outright or (weakly and ((len(tags.actors) >= 2 and not allies) or at_war))
     war_sure = outright or war_place
     opinion = headline_discusses(title)
     found: list[_Found] = []
@@ -197,8 +203,8 @@ _START = operator.attrgetter("start")
 _PLACES = frozenset({"country", "place", "subregion", "actor", "leader", "body", "demonym"})
 
 
-def _conflict_terms(mentions: list[Mention], tags: Tags, lead_end: int,
-                    starts: list[int]) -> tuple[bool, bool]:  # fmt: skip
+def _conflict_terms(mentions: list[Mention], tags: Tags, lead_end: int, starts: list[int], *,
+                    allies: bool = False) -> tuple[bool, bool]:  # fmt: skip
     """Whether a text says outright that it is about armed conflict, and whether it hints so.
 
     An armed actor or a term of war ("ceasefire", "airstrike") says so outright; a weaker term
@@ -222,7 +228,10 @@ def _conflict_terms(mentions: list[Mention], tags: Tags, lead_end: int,
                     (strong if t.ident == "context" else hinted).add(bisect.bisect_right(starts, m.start))
             elif t.kind == "cue" and not t.weak and t.level == 3 and m.start >= lead_end:
                 strong.add(bisect.bisect_right(starts, m.start))  # "shelled", "drones struck"
+    states_at = {a.start for a in tags.actor_mentions if a.actor.isupper()}
     for at in tags.armed_at:
+        if allies and at in states_at:
+            continue  # "US Army soldiers train Ghanaian soldiers": allies' forces, no conflict
         if at < lead_end:
             return True, True
         strong.add(bisect.bisect_right(starts, at))

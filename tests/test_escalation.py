@@ -620,3 +620,15 @@ def test_ceasing_military_operations_is_a_step_down() -> None:
                      "it will retaliate against any attack by militants", taxonomy=TAXONOMY)  # fmt: skip
 
     assert result.deescalation and 2 == result.level
+
+
+@pytest.mark.parametrize(("title", "level"), [
+    ("Brazil gave Argentina military equipment without demanding payment", 0),
+    ("Twelve US Army soldiers deployed to train Ghanaian soldiers at a school of infantry", 0),
+    ("Pompeo authorizes $1.2 billion in military aid to Egypt", 0),
+    ("US weapons deliveries to Ukraine resume", 1),
+])
+def test_allies_arming_or_training_each_other_are_no_conflict(title: str, level: int) -> None:
+    """Two states that train or equip each other's forces are allies; military aid is conflict-related
+    only where it goes to a place of war."""
+    assert level == _level(title)

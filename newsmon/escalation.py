@@ -69,6 +69,8 @@ _COOPERATION = re.compile(r"\b(?:train(?:s|ed|ing)?|trainers|equipment|assistanc
                           r"(?:military|security|defen[cs]e) (?:aid|cooperation|ties|partnership)|"
                           r"arms (?:deal|sale|sales|purchase)|fighter jets? deal|"
                           r"joint (?:exercises?|drills|war games?|patrols?))\b")
+_ECONOMIC = re.compile(r"\b(?:tariffs?|duties|levies|funding|funds|fines?|lawsuits?|legal action|"
+                       r"trade|exports?|imports?|visas?|boycotts?|jobs|subsidies|taxes)\b")
 _MODAL_EVENTS = frozenset({"ASSAULT", "COERCE", "THREATEN"})
 
 
@@ -143,6 +145,8 @@ def analyze(title: str, summary: str = "", text: str = "", *, taxonomy: Taxonomy
             continue
         if term.weak and term.ident == "THREATEN" and not _party_before(tags, m, s_start, taxonomy):
             continue  # "aid agencies warned": a warning, no threat by a party to the conflict
+        if term.ident == "THREATEN" and not context and _ECONOMIC.search(low, m.end, min(s_end, m.end + 60)):
+            continue  # "threatens tariffs on Canada", "to pull funding": trade and money, no force
         if term.ident == "ACCUSE" and term.level >= 2 and not _violent(mentions, m, s_start, s_end):
             term = _ACCUSE_1  # an accusation of an attack is an escalation; of silence it is not
         if (not term.weak and not context and not _has_actor(tags.actor_mentions, s_start, s_end)

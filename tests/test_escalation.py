@@ -632,3 +632,14 @@ def test_allies_arming_or_training_each_other_are_no_conflict(title: str, level:
     """Two states that train or equip each other's forces are allies; military aid is conflict-related
     only where it goes to a place of war."""
     assert level == _level(title)
+
+
+@pytest.mark.parametrize(("title", "level"), [
+    ("Trump threatens 25% tariffs on Canada", 0),
+    ("Trump threatens to pull US funding from the WHO", 0),
+    ("Trump threatens to invade Greenland", 2),
+])
+def test_a_threat_of_tariffs_or_funding_cuts_is_no_escalation(title: str, level: int) -> None:
+    """LABELING.md's level 2 is a threat of force or coercion in a confrontation; trade and money
+    threats outside any conflict are economy (level 0)."""
+    assert level == _level(title)

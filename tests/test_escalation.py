@@ -643,3 +643,8 @@ def test_a_threat_of_tariffs_or_funding_cuts_is_no_escalation(title: str, level:
     """LABELING.md's level 2 is a threat of force or coercion in a confrontation; trade and money
     threats outside any conflict are economy (level 0)."""
     assert level == _level(title)
+
+
+def test_mobilising_funds_is_no_mobilisation() -> None:
+    """"The EU is mobilising additional funds for peace building" raises money, not troops."""
+    assert _level("The EU is mobilising additional funds to support peace building in Colombia") < 2

@@ -65,10 +65,22 @@ _FORCES = re.compile(r"\b(?:troops|soldiers|army|armed forces|military|navy|secu
 _WEAPON = re.compile(r"missile|rocket|drone|artillery|mortar|airstrike|air strike|air raid|"
                      r"warplane|warship|torpedo")
 # two states that train, equip or supply each other's forces are allies, not parties to a conflict
-_COOPERATION = re.compile(r"\b(?:train(?:s|ed|ing)?|trainers|equipment|assistance|"
-                          r"(?:military|security|defen[cs]e) (?:aid|cooperation|ties|partnership)|"
-                          r"arms (?:deal|sale|sales|purchase)|fighter jets? deal|"
-                          r"joint (?:exercises?|drills|war games?|patrols?))\b")
+# Two states that train, equip, supply or buy from each other are allies or trading partners, not
+# parties to a conflict; weapons they trade are no sign of war.
+_COOPERATION = re.compile(
+    r"\b(?:train(?:s|ed|ing)?|trainers|equipment|assistance|"
+    r"(?:military|security|defen[cs]e) (?:aid|cooperation|ties|partnership)|"
+    r"defen[cs]e (?:plan|plans|spending|budget|industry|industrial|contractors?|firms?|companies|"
+    r"startups?|tech|procurement)|military (?:spending|budget|procurement|suppliers?|contracts?)|"
+    r"arms (?:deal|deals|sale|sales|purchase|makers|manufacturers|industry|exports?)|"
+    r"(?:sell|sells|selling|sale of|buy|buys|buying|purchase|purchases|procure|orders?)\b[^.]{0,40}?"
+    r"\b(?:jets|fighters|warships|frigates|submarines|missiles|tanks|weapons|arms)|"
+    r"rafale|f-35s?|eurofighters?|gripens?|"
+    r"joint (?:exercises?|drills|war games?|patrols?))\b")
+# weapons named as such: in an item about allies' trade they are merchandise, a hint at most
+_HARDWARE = frozenset({"fighter jets", "warplanes", "warship", "warships", "aircraft carrier",
+                       "aircraft carriers", "missile", "missiles", "ballistic missile",
+                       "ballistic missiles", "cruise missiles", "hypersonic", "iron dome"})
 _ECONOMIC = re.compile(r"\b(?:tariffs?|duties|levies|funding|funds|fines?|lawsuits?|legal action|"
                        r"trade|exports?|imports?|visas?|boycotts?|jobs|subsidies|taxes)\b")
 _MODAL_EVENTS = frozenset({"ASSAULT", "COERCE", "THREATEN"})
@@ -89,8 +101,9 @@ def analyze(title: str, summary: str = "", text: str = "", *, taxonomy: Taxonomy
     sentences = split_sentences(full)
     starts = [s for s, _ in sentences]
     lead_end = _lead_end(full, text, sentences, starts)
-    allies = _COOPERATION.search(low) is not None
-    outright, weakly = _conflict_terms(mentions, tags, lead_end, starts, allies=allies)
+    rivals = _rivals(full, tags, taxonomy)
+    allies = not rivals and _COOPERATION.search(low) is not None
+    outright, weakly = _conflict_terms(mentions, tags, lead_end, starts, low, allies=allies)
     war_place = not taxonomy.conflict_places.isdisjoint(tags.regions)
     at_war = war_place or any(taxonomy.alpha2.get(a) in taxonomy.conflict_places
                               for a in tags.actors)  # fmt: skip
@@ -170,7 +183,7 @@ def analyze(title: str, summary: str = "", text: str = "", *, taxonomy: Taxonomy
         ev = _evidence(sentence, low, m, term, (s_start, s_end), mentions, tags, taxonomy)
         found.append(_Found(m.start, ev, term.level, in_lead))
     level = _level(lead_level, body_sentences)
-    about_conflict = about_conflict or deescalation or _rivals(full, tags, taxonomy)
+    about_conflict = about_conflict or deescalation or rivals
     level = max(level, 1 if context or about_conflict else 0)
     kept = [f for f in found if f.level <= level]
     kept.sort(key=lambda f: (-f.level, not f.in_lead, f.start))
@@ -201,14 +214,15 @@ class _Found:
 
 
 _THREAT = Term("cue", "THREATEN", level=2)
+_HINT = Term("context", "weak")
 _ACCUSE = Term("cue", "ACCUSE", level=2, weak=True)
 _ACCUSE_1 = Term("cue", "ACCUSE", level=1, weak=True)
 _START = operator.attrgetter("start")
 _PLACES = frozenset({"country", "place", "subregion", "actor", "leader", "body", "demonym"})
 
 
-def _conflict_terms(mentions: list[Mention], tags: Tags, lead_end: int, starts: list[int], *,
-                    allies: bool = False) -> tuple[bool, bool]:  # fmt: skip
+def _conflict_terms(mentions: list[Mention], tags: Tags, lead_end: int, starts: list[int],
+                    low: str = "", *, allies: bool = False) -> tuple[bool, bool]:  # fmt: skip
     """Whether a text says outright that it is about armed conflict, and whether it hints so.
 
     An armed actor or a term of war ("ceasefire", "airstrike") says so outright; a weaker term
@@ -224,6 +238,8 @@ def _conflict_terms(mentions: list[Mention], tags: Tags, lead_end: int, starts: 
     for m in mentions:
         for t in m.terms:
             if t.kind == "context":
+                if allies and t.ident == "context" and low[m.start : m.end] in _HARDWARE:
+                    t = _HINT  # "the US-Russia dogfight to sell India fighter jets"
                 if m.start < lead_end:
                     if t.ident == "context":
                         return True, True

@@ -648,3 +648,14 @@ def test_a_threat_of_tariffs_or_funding_cuts_is_no_escalation(title: str, level:
 def test_mobilising_funds_is_no_mobilisation() -> None:
     """"The EU is mobilising additional funds for peace building" raises money, not troops."""
     assert _level("The EU is mobilising additional funds to support peace building in Colombia") < 2
+
+
+@pytest.mark.parametrize(("title", "level"), [
+    ("Canada launches huge defense plan to curb reliance on U.S. military suppliers", 0),
+    ("France and Brazil sign deal to sell fighter jets and submarines", 0),
+    ("South Korea boosts defence spending as North Korea fires missiles", 3),
+])
+def test_arms_trade_and_defence_budgets_between_friends_are_no_conflict(title: str, level: int) -> None:
+    """Buying, selling or budgeting for weapons is no conflict between the states that trade them;
+    between rivals, or with an attack reported, it still is."""
+    assert level == _level(title)

@@ -22,6 +22,23 @@ _DATELINE = re.compile(
     r"\s+\((?:Reuters|AFP|AP|Xinhua|Yonhap|dpa|UPI|IANS|PTI|Anadolu|Bernama|Kyodo|WAFA)\)")
 
 
+# a launch of a counted salvo: the automaton's patterns cannot hold every number
+_NUMBERED_LAUNCH = re.compile(
+    r"\b(?:fire[sd]?|firing|launch(?:es|ed|ing)?)\s+(?:about |around |some |more than |over |"
+    r"at least |nearly |almost |up to )?\d[\d,]*\s+(?:[a-z-]+\s+)?"
+    r"(missiles?|rockets?|drones?|projectiles|shells|mortars?)\b")
+_WEAPON_MODES = {"missile": "missile", "rocket": "missile", "projectile": "missile",
+                 "drone": "drone", "shell": "shelling", "mortar": "shelling"}
+# a counted force seen near or inside another's territory: a show of force where there is a conflict
+_NUMBERED_FORCES = re.compile(
+    r"\b\d[\d,]*\s+(?:[a-z-]+\s+){0,2}(?:warplanes|military aircraft|aircraft|warships|"
+    r"naval vessels|navy ships|ships|vessels|balloons)\s+(near|around|entered|crossed|"
+    r"detected|spotted|off)\b")
+_SHOW_OF_FORCE = Term("cue", "MOBILIZE", level=2, weak=True)
+_LAUNCH = Term("cue", "ASSAULT", level=3)
+_WAR = Term("context", "context")
+
+
 @dataclass(frozen=True, slots=True)
 class Mention:
     """A matched name or cue: its span in the text and the meanings that survived the checks."""
@@ -62,6 +79,12 @@ def scan(text: str, taxonomy: Taxonomy) -> tuple[str, list[Mention]]:
         kept = tuple(t for t in terms if _spelled(text, start, end, t)) if checked else terms
         if kept:
             found.append((start, end, kept))
+    for numbered in _NUMBERED_LAUNCH.finditer(low):  # "launched 400 drones": no pattern holds a number
+        weapon = numbered.group(1)
+        mode = _WEAPON_MODES.get(weapon.rstrip("s"), "missile")
+        found.append((numbered.start(), numbered.end(), (_LAUNCH, _WAR, Term("mode", mode))))
+    for numbered in _NUMBERED_FORCES.finditer(low):  # "30 Chinese warplanes near the island"
+        found.append((numbered.start(1), numbered.end(1), (_SHOW_OF_FORCE,)))  # on "near"
     found.sort(key=lambda m: (m[0], -m[1]))
     mentions: list[Mention] = []
     reach = 0

@@ -659,3 +659,21 @@ def test_arms_trade_and_defence_budgets_between_friends_are_no_conflict(title: s
     """Buying, selling or budgeting for weapons is no conflict between the states that trade them;
     between rivals, or with an attack reported, it still is."""
     assert level == _level(title)
+
+
+@pytest.mark.parametrize(("title", "level", "mode"), [
+    ("Zelensky says Russia launched 400 drones overnight at the energy grid", 3, "drone"),
+    ("Hezbollah fired more than 1,200 rockets in a week", 3, "missile"),
+    ("Taiwan reports 30 Chinese warplanes near the island after Lai speech", 2, None),
+])
+def test_counted_salvos_and_sorties(title: str, level: int, mode: str | None) -> None:
+    """A number between the verb and the weapon ("launched 400 drones") or before a force seen near
+    another's territory ("30 Chinese warplanes near the island") is still an attack or a posture."""
+    result = analyze(title, taxonomy=TAXONOMY)
+
+    assert level == result.level and mode == result.events[0].mode
+
+
+def test_a_counted_purchase_is_no_salvo() -> None:
+    """"The company launched 3 new products", "bought 30 aircraft": no weapon fired, nothing seen near."""
+    assert 0 == _level("The company launched 3 new products and bought 30 aircraft in Paris")

@@ -677,3 +677,16 @@ def test_counted_salvos_and_sorties(title: str, level: int, mode: str | None) ->
 def test_a_counted_purchase_is_no_salvo() -> None:
     """"The company launched 3 new products", "bought 30 aircraft": no weapon fired, nothing seen near."""
     assert 0 == _level("The company launched 3 new products and bought 30 aircraft in Paris")
+
+
+@pytest.mark.parametrize(("title", "region"), [
+    ("Thai and Cambodian troops exchange fire on the disputed border", "TH"),
+    ("Haiti gangs attack Kenscoff as the Kenyan-led force struggles", "HT"),
+    ("Al-Shabaab fighters storm a military base in Lower Shabelle", "SO"),
+])
+def test_exchanges_of_fire_gang_war_and_places_of_war(title: str, region: str) -> None:
+    """Troops that "exchange fire" attack; gangs are a hint where there is a war (Haiti); the
+    districts of wars place the story."""
+    result = analyze(title, taxonomy=TAXONOMY)
+
+    assert 3 == result.level and region in result.regions

@@ -35,6 +35,17 @@ _NUMBERED_FORCES = re.compile(
     r"naval vessels|navy ships|ships|vessels|balloons)\s+(near|around|entered|crossed|"
     r"detected|spotted|off)\b")
 _SHOW_OF_FORCE = Term("cue", "MOBILIZE", level=2, weak=True)
+# "hit" is an attack only with a target that war hits: "hit a refinery", not "hit a record"
+_HIT_TARGET = re.compile(
+    r"\b(hit|hits|hitting)\s+(?:an? |the |)(?:[a-z'-]+\s+){0,3}?(?:refinery|refineries|depot|"
+    r"depots|base|bases|airbase|air base|airfield|airport|port|power plant|power station|grid|"
+    r"substation|hospital|school|convoy|positions|targets|tanker|warship|vessel|apartment block|"
+    r"residential building|market|barracks|checkpoint)\b")
+_HIT = Term("cue", "ASSAULT", level=3, weak=True, verb=True)
+_AIRSPACE = re.compile(
+    r"\b(violat\w*|breach\w*|intru\w*|incursions? into)\s+(?:the |its |their |)"
+    r"(?:[a-z'-]+\s+)?(?:airspace|air space|territorial waters)\b")
+_INCURSION = Term("cue", "MOBILIZE", level=2)
 _LAUNCH = Term("cue", "ASSAULT", level=3)
 _WAR = Term("context", "context")
 
@@ -83,6 +94,10 @@ def scan(text: str, taxonomy: Taxonomy) -> tuple[str, list[Mention]]:
         weapon = numbered.group(1)
         mode = _WEAPON_MODES.get(weapon.rstrip("s"), "missile")
         found.append((numbered.start(), numbered.end(), (_LAUNCH, _WAR, Term("mode", mode))))
+    for hit in _HIT_TARGET.finditer(low):  # "hits Russian oil refinery": a strike where there is war
+        found.append((hit.start(), hit.start() + len(hit.group(1)), (_HIT,)))
+    for violation in _AIRSPACE.finditer(low):  # "Russian aircraft violate Estonian airspace"
+        found.append((violation.start(), violation.end(1), (_INCURSION, _WAR)))  # the verb only
     for numbered in _NUMBERED_FORCES.finditer(low):  # "30 Chinese warplanes near the island"
         found.append((numbered.start(1), numbered.end(1), (_SHOW_OF_FORCE,)))  # on "near"
     found.sort(key=lambda m: (m[0], -m[1]))

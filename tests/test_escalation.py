@@ -690,3 +690,24 @@ def test_exchanges_of_fire_gang_war_and_places_of_war(title: str, region: str) -
     result = analyze(title, taxonomy=TAXONOMY)
 
     assert 3 == result.level and region in result.regions
+
+
+@pytest.mark.parametrize(("title", "level", "event"), [
+    ("Ukraine hits Russian oil refinery in Saratov with long-range drones", 3, "ASSAULT"),
+    ("Russian glide bombs kill five in Zaporizhzhia, governor says", 3, "ASSAULT"),
+    ("Sudanese army retakes key town from RSF in North Kordofan", 3, "ASSAULT"),
+    ("Israeli troops demolish homes in Tulkarm camp, displacing hundreds", 3, "COERCE"),
+    ("NATO jets scramble after Russian aircraft violate Estonian airspace", 2, "MOBILIZE"),
+])
+def test_more_ways_wars_are_reported(title: str, level: int, event: str) -> None:
+    """Strikes that "hit" a refinery, glide bombs, towns retaken, homes demolished, airspace violated."""
+    result = analyze(title, taxonomy=TAXONOMY)
+
+    assert (level, event) == (result.level, result.events[0].event)
+
+
+@pytest.mark.parametrize("title", ["Singer hits a record high in the charts",
+                                   "Film review: a war drama that stays with you"])
+def test_hit_records_and_war_films_are_no_conflict(title: str) -> None:
+    """"hit" needs a target that war hits; a war film is culture."""
+    assert 0 == _level(title)

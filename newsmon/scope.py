@@ -34,6 +34,7 @@ _FUTURE_BE = (["will", "be"], ["would", "be"])
 _NEW_CLAUSE_WORDS = frozenset({"after", "as", "when", "while", "following", "because", "since",
                                "but"})
 _NEW_CLAUSE = re.compile(r"\b(?:after|as|when|while|following|because|since|but)\b|;")
+_MODAL_AFTER = re.compile(r"\s*(?:\w+\s+)?(?:might|could|would|may)\b")
 _ALLEGING = frozenset({"accuse", "accuses", "accused", "accusing", "accusation", "accusations",
                        "allege", "alleges", "alleged", "allegedly", "allegation", "allegations"})
 _THREAT_VERB = re.compile(r"\b(?:warn|threat|vow|pledg|promis)")
@@ -60,6 +61,8 @@ def status(low: str, m: Mention, term: Term, s_start: int, s_end: int, tx: Taxon
     dated = _YEAR.search(clause_after)
     if dated and not _RECORD.search(after, 0, dated.start()):
         return "background"  # "killed in 2019"; not "the worst since 2019"
+    if term.ident in MATERIAL_EVENTS and _MODAL_AFTER.match(clause_after):
+        return "hypothetical"  # "what a US attack might look like", "a strike could come"
     if _WHOLE_WAR.search(clause_after):
         return "background"  # "athletes killed during Russia's war": the war's toll, no new act
     reach: list[str] = []

@@ -711,3 +711,12 @@ def test_more_ways_wars_are_reported(title: str, level: int, event: str) -> None
 def test_hit_records_and_war_films_are_no_conflict(title: str) -> None:
     """"hit" needs a target that war hits; a war film is culture."""
     assert 0 == _level(title)
+
+
+def test_an_attack_followed_by_a_modal_is_hypothetical() -> None:
+    """"what a US attack might look like", "a strike could come within days": no attack reported."""
+    result = analyze("Analysis: Could the US strike Iran's nuclear sites?",
+                     "Experts weigh what a US attack might look like and how Tehran could respond.",
+                     taxonomy=TAXONOMY)  # fmt: skip
+
+    assert result.level < 3

@@ -90,16 +90,7 @@ def scan(text: str, taxonomy: Taxonomy) -> tuple[str, list[Mention]]:
         kept = tuple(t for t in terms if _spelled(text, start, end, t)) if checked else terms
         if kept:
             found.append((start, end, kept))
-    for numbered in _NUMBERED_LAUNCH.finditer(low):  # "launched 400 drones": no pattern holds a number
-        weapon = numbered.group(1)
-        mode = _WEAPON_MODES.get(weapon.rstrip("s"), "missile")
-        found.append((numbered.start(), numbered.end(), (_LAUNCH, _WAR, Term("mode", mode))))
-    for hit in _HIT_TARGET.finditer(low):  # "hits Russian oil refinery": a strike where there is war
-        found.append((hit.start(), hit.start() + len(hit.group(1)), (_HIT,)))
-    for violation in _AIRSPACE.finditer(low):  # "Russian aircraft violate Estonian airspace"
-        found.append((violation.start(), violation.end(1), (_INCURSION, _WAR)))  # the verb only
-    for numbered in _NUMBERED_FORCES.finditer(low):  # "30 Chinese warplanes near the island"
-        found.append((numbered.start(1), numbered.end(1), (_SHOW_OF_FORCE,)))  # on "near"
+    found.extend(_phrases(low))
     found.sort(key=lambda m: (m[0], -m[1]))
     mentions: list[Mention] = []
     reach = 0
@@ -108,6 +99,31 @@ def scan(text: str, taxonomy: Taxonomy) -> tuple[str, list[Mention]]:
             mentions.append(Mention(start, end, terms))
             reach = end
     return low, mentions
+
+
+def _phrases(low: str) -> list[tuple[int, int, tuple[Term, ...]]]:
+    """Cues no fixed pattern can hold: a number, or free words, between their parts.
+
+    Each regular expression runs only where a word it needs occurs (a substring test costs little).
+    """
+    found: list[tuple[int, int, tuple[Term, ...]]] = []
+    if "fir" in low or "launch" in low:  # "launched 400 drones"
+        for numbered in _NUMBERED_LAUNCH.finditer(low):
+            mode = _WEAPON_MODES.get(numbered.group(1).rstrip("s"), "missile")
+            found.append((numbered.start(), numbered.end(), (_LAUNCH, _WAR, Term("mode", mode))))
+    if "hit" in low:  # "hits Russian oil refinery": a strike where there is war
+        for hit in _HIT_TARGET.finditer(low):
+            found.append((hit.start(), hit.end(1), (_HIT,)))
+    if "airspace" in low or "air space" in low or "territorial waters" in low:
+        for violation in _AIRSPACE.finditer(low):  # "Russian aircraft violate Estonian airspace"
+            found.append((violation.start(), violation.end(1), (_INCURSION, _WAR)))  # the verb
+    if any(word in low for word in _SEEN_FORCES):  # "30 Chinese warplanes near the island"
+        for numbered in _NUMBERED_FORCES.finditer(low):
+            found.append((numbered.start(1), numbered.end(1), (_SHOW_OF_FORCE,)))  # on "near"
+    return found
+
+
+_SEEN_FORCES = ("aircraft", "warplanes", "warships", "vessels", "ships", "balloons")
 
 
 def _spelled(text: str, start: int, end: int, term: Term) -> bool:

@@ -11,6 +11,7 @@ import bisect
 import math
 import operator
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from newsmon.models import Analysis, Evidence
@@ -64,7 +65,6 @@ _FORCES = re.compile(r"\b(?:troops|soldiers|army|armed forces|military|navy|secu
 # a cue that names its weapon ("fires ballistic missile", "drone incursion") is an armed act itself
 _WEAPON = re.compile(r"missile|rocket|drone|artillery|mortar|airstrike|air strike|air raid|"
                      r"warplane|warship|torpedo")
-# two states that train, equip or supply each other's forces are allies, not parties to a conflict
 # Two states that train, equip, supply or buy from each other are allies or trading partners, not
 # parties to a conflict; weapons they trade are no sign of war.
 _COOPERATION = re.compile(
@@ -102,14 +102,20 @@ def analyze(title: str, summary: str = "", text: str = "", *, taxonomy: Taxonomy
     starts = [s for s, _ in sentences]
     lead_end = _lead_end(full, text, sentences, starts)
     rivals = _rivals(full, tags, taxonomy)
-    allies = not rivals and _COOPERATION.search(low) is not None
+    memo: list[bool] = []
+
+    def allies() -> bool:  # searched only where it decides (a regular expression over the text)
+        if not memo:
+            memo.append(not rivals and _COOPERATION.search(low) is not None)
+        return memo[0]
+
     outright, weakly = _conflict_terms(mentions, tags, lead_end, starts, low, allies=allies)
     war_place = not taxonomy.conflict_places.isdisjoint(tags.regions)
     at_war = war_place or any(taxonomy.alpha2.get(a) in taxonomy.conflict_places
                               for a in tags.actors)  # fmt: skip
     # LABELING.md's level 1: a hint of conflict counts between two organised actors, or at a place
     # or beside a state at war
-    context = outright or (weakly and ((len(tags.actors) >= 2 and not allies) or at_war))
+    context = outright or (weakly and (at_war or (len(tags.actors) >= 2 and not allies())))
     war_sure = outright or war_place
     opinion = headline_discusses(title)
     found: list[_Found] = []
@@ -222,7 +228,8 @@ _PLACES = frozenset({"country", "place", "subregion", "actor", "leader", "body",
 
 
 def _conflict_terms(mentions: list[Mention], tags: Tags, lead_end: int, starts: list[int],
-                    low: str = "", *, allies: bool = False) -> tuple[bool, bool]:  # fmt: skip
+                    low: str = "", *,
+                    allies: Callable[[], bool] = lambda: False) -> tuple[bool, bool]:  # fmt: skip
     """Whether a text says outright that it is about armed conflict, and whether it hints so.
 
     An armed actor or a term of war ("ceasefire", "airstrike") says so outright; a weaker term
@@ -238,7 +245,7 @@ def _conflict_terms(mentions: list[Mention], tags: Tags, lead_end: int, starts: 
     for m in mentions:
         for t in m.terms:
             if t.kind == "context":
-                if allies and t.ident == "context" and low[m.start : m.end] in _HARDWARE:
+                if t.ident == "context" and low[m.start : m.end] in _HARDWARE and allies():
                     t = _HINT  # "the US-Russia dogfight to sell India fighter jets"
                 if m.start < lead_end:
                     if t.ident == "context":
@@ -250,7 +257,7 @@ def _conflict_terms(mentions: list[Mention], tags: Tags, lead_end: int, starts: 
                 strong.add(bisect.bisect_right(starts, m.start))  # "shelled", "drones struck"
     states_at = {a.start for a in tags.actor_mentions if a.actor.isupper()}
     for at in tags.armed_at:
-        if allies and at in states_at:
+        if at in states_at and allies():
             continue  # "US Army soldiers train Ghanaian soldiers": allies' forces, no conflict
         if at < lead_end:
             return True, True

@@ -104,23 +104,37 @@ def scan(text: str, taxonomy: Taxonomy) -> tuple[str, list[Mention]]:
 def _phrases(low: str) -> list[tuple[int, int, tuple[Term, ...]]]:
     """Cues no fixed pattern can hold: a number, or free words, between their parts.
 
-    Each regular expression runs only where a word it needs occurs (a substring test costs little).
+    Each regular expression runs only in windows around the words it needs (found by str.find), so
+    a text without them costs a few substring scans.
     """
     found: list[tuple[int, int, tuple[Term, ...]]] = []
-    if "fir" in low or "launch" in low:  # "launched 400 drones"
-        for numbered in _NUMBERED_LAUNCH.finditer(low):
-            mode = _WEAPON_MODES.get(numbered.group(1).rstrip("s"), "missile")
-            found.append((numbered.start(), numbered.end(), (_LAUNCH, _WAR, Term("mode", mode))))
-    if "hit" in low:  # "hits Russian oil refinery": a strike where there is war
-        for hit in _HIT_TARGET.finditer(low):
-            found.append((hit.start(), hit.end(1), (_HIT,)))
-    if "airspace" in low or "air space" in low or "territorial waters" in low:
-        for violation in _AIRSPACE.finditer(low):  # "Russian aircraft violate Estonian airspace"
-            found.append((violation.start(), violation.end(1), (_INCURSION, _WAR)))  # the verb
-    if any(word in low for word in _SEEN_FORCES):  # "30 Chinese warplanes near the island"
-        for numbered in _NUMBERED_FORCES.finditer(low):
-            found.append((numbered.start(1), numbered.end(1), (_SHOW_OF_FORCE,)))  # on "near"
+    for numbered in _near(_NUMBERED_LAUNCH, low, ("fire", "firing", "launch"), 0, 80):
+        mode = _WEAPON_MODES.get(numbered.group(1).rstrip("s"), "missile")  # "launched 400 drones"
+        found.append((numbered.start(), numbered.end(), (_LAUNCH, _WAR, Term("mode", mode))))
+    for hit in _near(_HIT_TARGET, low, ("hit",), 0, 90):  # "hits Russian oil refinery"
+        found.append((hit.start(), hit.end(1), (_HIT,)))
+    for violation in _near(_AIRSPACE, low, ("airspace", "air space", "territorial waters"), 60, 20):
+        found.append((violation.start(), violation.end(1), (_INCURSION, _WAR)))  # on the verb
+    for numbered in _near(_NUMBERED_FORCES, low, _SEEN_FORCES, 50, 20):  # "30 warplanes near"
+        found.append((numbered.start(1), numbered.end(1), (_SHOW_OF_FORCE,)))  # on "near"
     return found
+
+
+def _near(rx: re.Pattern[str], low: str, stems: tuple[str, ...], before: int,
+          after: int) -> list[re.Match[str]]:  # fmt: skip
+    """The matches of ``rx`` that start within ``before`` characters before a stem's occurrence
+    (or at it) and end within ``after`` characters after it."""
+    windows: list[tuple[int, int]] = []
+    for stem in stems:
+        at = low.find(stem)
+        while at >= 0:
+            windows.append((max(0, at - before), min(len(low), at + len(stem) + after)))
+            at = low.find(stem, at + 1)
+    matches: dict[int, re.Match[str]] = {}
+    for lo, hi in sorted(windows):
+        for match in rx.finditer(low, lo, hi):
+            matches.setdefault(match.start(), match)
+    return [matches[k] for k in sorted(matches)]
 
 
 _SEEN_FORCES = ("aircraft", "warplanes", "warships", "vessels", "ships", "balloons")

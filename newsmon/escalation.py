@@ -101,12 +101,11 @@ def analyze(title: str, summary: str = "", text: str = "", *, taxonomy: Taxonomy
     sentences = split_sentences(full)
     starts = [s for s, _ in sentences]
     lead_end = _lead_end(full, text, sentences, starts)
-    rivals = _rivals(full, tags, taxonomy)
     memo: list[bool] = []
 
     def allies() -> bool:  # searched only where it decides (a regular expression over the text)
         if not memo:
-            memo.append(not rivals and _COOPERATION.search(low) is not None)
+            memo.append(_COOPERATION.search(low) is not None and not _rivals(low, tags, taxonomy))
         return memo[0]
 
     outright, weakly = _conflict_terms(mentions, tags, lead_end, starts, low, allies=allies)
@@ -189,7 +188,7 @@ def analyze(title: str, summary: str = "", text: str = "", *, taxonomy: Taxonomy
         ev = _evidence(sentence, low, m, term, (s_start, s_end), mentions, tags, taxonomy)
         found.append(_Found(m.start, ev, term.level, in_lead))
     level = _level(lead_level, body_sentences)
-    about_conflict = about_conflict or deescalation or rivals
+    about_conflict = about_conflict or deescalation or _rivals(low, tags, taxonomy)
     level = max(level, 1 if context or about_conflict else 0)
     kept = [f for f in found if f.level <= level]
     kept.sort(key=lambda f: (-f.level, not f.in_lead, f.start))
@@ -295,19 +294,17 @@ _OWNERS = frozenset({"its", "their", "his", "her", "our", "own", "rebel", "milit
 _STATELESS = frozenset({"PS", "EH"})
 
 
-def _rivals(full: str, tags: Tags, tx: Taxonomy) -> bool:
+def _rivals(low: str, tags: Tags, tx: Taxonomy) -> bool:
     """True where both sides of a known armed conflict or rivalry are named, outside sport."""
     if not tx.rivalries or len(tags.actors) + len(tags.regions) < 2:
         return False
-    by_alpha2 = {a2: a3 for a3, a2 in tx.alpha2.items()}
-    named = set(tags.actors) | {by_alpha2.get(r, r) for r in tags.regions}
-    return any(pair <= named for pair in tx.rivalries) and not _SPORT.search(full)
+    named = set(tags.actors) | {tx.alpha3.get(r, r) for r in tags.regions}
+    return any(pair <= named for pair in tx.rivalries) and not _SPORT.search(low)
 
 
 _SPORT = re.compile(r"\b(?:cricket|football|soccer|olympics?|world cup|tournament|championships?|"
                     r"medals?|tennis|rugby|hockey|basketball|baseball|athletes?|skaters?|racers?|"
-                    r"qualifiers?)\b",
-                    re.IGNORECASE)
+                    r"qualifiers?)\b")  # searched in the folded text
 
 
 def _named_in(mentions: list[Mention], start: int, end: int) -> bool:

@@ -160,7 +160,7 @@ def tag(text: str, low: str, mentions: list[Mention], taxonomy: Taxonomy, *,
     weak_regions: dict[str, list[int]] = {}
     loose: dict[str, list[int]] = {}  # countries named bare: places only where nothing else is
     armed_at: list[int] = []
-    by_alpha2 = {a2: a3 for a3, a2 in taxonomy.alpha2.items()}
+    by_alpha2 = taxonomy.alpha3
     caps_end = title_end if title_end and is_title_case(text[:title_end]) else 0
     datelines = [d.span() for d in _DATELINE.finditer(text, 0, title_end + 400)]  # leads only
     roles = group_roles(low, mentions, taxonomy)

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from newsmon.models import Analysis, Evidence
+from newsmon.parties import HARDWARE, NAME_KINDS, allied, rivals, targeted_state
 from newsmon.scope import MARKER_WORD, discusses_talks, failed, headline_discusses
 from newsmon.scope import status as cue_status
 from newsmon.tagging import (
@@ -65,22 +66,6 @@ _FORCES = re.compile(r"\b(?:troops|soldiers|army|armed forces|military|navy|secu
 # a cue that names its weapon ("fires ballistic missile", "drone incursion") is an armed act itself
 _WEAPON = re.compile(r"missile|rocket|drone|artillery|mortar|airstrike|air strike|air raid|"
                      r"warplane|warship|torpedo")
-# Two states that train, equip, supply or buy from each other are allies or trading partners, not
-# parties to a conflict; weapons they trade are no sign of war.
-_COOPERATION = re.compile(
-    r"\b(?:train(?:s|ed|ing)?|trainers|equipment|assistance|"
-    r"(?:military|security|defen[cs]e) (?:aid|cooperation|ties|partnership)|"
-    r"defen[cs]e (?:plan|plans|spending|budget|industry|industrial|contractors?|firms?|companies|"
-    r"startups?|tech|procurement)|military (?:spending|budget|procurement|suppliers?|contracts?)|"
-    r"arms (?:deal|deals|sale|sales|purchase|makers|manufacturers|industry|exports?)|"
-    r"(?:sell|sells|selling|sale of|buy|buys|buying|purchase|purchases|procure|orders?)\b[^.]{0,40}?"
-    r"\b(?:jets|fighters|warships|frigates|submarines|missiles|tanks|weapons|arms)|"
-    r"rafale|f-35s?|eurofighters?|gripens?|"
-    r"joint (?:exercises?|drills|war games?|patrols?))\b")
-# weapons named as such: in an item about allies' trade they are merchandise, a hint at most
-_HARDWARE = frozenset({"fighter jets", "warplanes", "warship", "warships", "aircraft carrier",
-                       "aircraft carriers", "missile", "missiles", "ballistic missile",
-                       "ballistic missiles", "cruise missiles", "hypersonic", "iron dome"})
 _ECONOMIC = re.compile(r"\b(?:tariffs?|duties|levies|funding|funds|fines?|lawsuits?|legal action|"
                        r"trade|exports?|imports?|visas?|boycotts?|jobs|subsidies|taxes)\b")
 _MODAL_EVENTS = frozenset({"ASSAULT", "COERCE", "THREATEN"})
@@ -105,7 +90,7 @@ def analyze(title: str, summary: str = "", text: str = "", *, taxonomy: Taxonomy
 
     def allies() -> bool:  # searched only where it decides (a regular expression over the text)
         if not memo:
-            memo.append(_COOPERATION.search(low) is not None and not _rivals(low, tags, taxonomy))
+            memo.append(allied(low) and not rivals(low, tags, taxonomy))
         return memo[0]
 
     outright, weakly = _conflict_terms(mentions, tags, lead_end, starts, low, allies=allies)
@@ -163,7 +148,8 @@ def analyze(title: str, summary: str = "", text: str = "", *, taxonomy: Taxonomy
             continue
         if term.weak and term.ident == "THREATEN" and not _party_before(tags, m, s_start, taxonomy):
             continue  # "aid agencies warned": a warning, no threat by a party to the conflict
-        if term.ident == "THREATEN" and not context and _ECONOMIC.search(low, m.end, min(s_end, m.end + 60)):
+        if (term.ident == "THREATEN" and not context
+                and _ECONOMIC.search(low, m.end, min(s_end, m.end + 60))):  # fmt: skip
             continue  # "threatens tariffs on Canada", "to pull funding": trade and money, no force
         if term.ident == "ACCUSE" and term.level >= 2 and not _violent(mentions, m, s_start, s_end):
             term = _ACCUSE_1  # an accusation of an attack is an escalation; of silence it is not
@@ -188,14 +174,14 @@ def analyze(title: str, summary: str = "", text: str = "", *, taxonomy: Taxonomy
         ev = _evidence(sentence, low, m, term, (s_start, s_end), mentions, tags, taxonomy)
         found.append(_Found(m.start, ev, term.level, in_lead))
     level = _level(lead_level, body_sentences)
-    about_conflict = about_conflict or deescalation or _rivals(low, tags, taxonomy)
+    about_conflict = about_conflict or deescalation or rivals(low, tags, taxonomy)
     level = max(level, 1 if context or about_conflict else 0)
     kept = [f for f in found if f.level <= level]
     kept.sort(key=lambda f: (-f.level, not f.in_lead, f.start))
     events = tuple(f.evidence for f in kept)
     actors = tags.actors
-    target = _targeted_state(low, [f for f in kept if f.level == 3], sentences, starts, mentions,
-                             tags, taxonomy) if level == 3 else None  # fmt: skip
+    attacks = [f.start for f in kept if f.level == 3]
+    target = targeted_state(low, attacks, sentences, starts, mentions, tags, taxonomy)
     if target and target not in actors and len(actors) < MAX_ACTORS:
         actors = (*actors, target)
     return Analysis(
@@ -223,7 +209,7 @@ _HINT = Term("context", "weak")
 _ACCUSE = Term("cue", "ACCUSE", level=2, weak=True)
 _ACCUSE_1 = Term("cue", "ACCUSE", level=1, weak=True)
 _START = operator.attrgetter("start")
-_PLACES = frozenset({"country", "place", "subregion", "actor", "leader", "body", "demonym"})
+_PLACES = NAME_KINDS
 
 
 def _conflict_terms(mentions: list[Mention], tags: Tags, lead_end: int, starts: list[int],
@@ -244,7 +230,7 @@ def _conflict_terms(mentions: list[Mention], tags: Tags, lead_end: int, starts: 
     for m in mentions:
         for t in m.terms:
             if t.kind == "context":
-                if t.ident == "context" and low[m.start : m.end] in _HARDWARE and allies():
+                if t.ident == "context" and low[m.start : m.end] in HARDWARE and allies():
                     t = _HINT  # "the US-Russia dogfight to sell India fighter jets"
                 if m.start < lead_end:
                     if t.ident == "context":
@@ -265,46 +251,6 @@ def _conflict_terms(mentions: list[Mention], tags: Tags, lead_end: int, starts: 
     needed = max(CONTEXT_SENTENCES, math.ceil(CONTEXT_SHARE * (len(starts) - first_body)))
     outright = bool(strong) and len(strong | hinted) >= needed
     return outright, outright or weakly or len(hinted) >= needed
-
-
-def _targeted_state(low: str, attacks: list[_Found], sentences: list[tuple[int, int]],
-                    starts: list[int], mentions: list[Mention], tags: Tags,
-                    tx: Taxonomy) -> str | None:  # fmt: skip
-    """The state whose forces an attack hits without naming their state: "militants attacked a
-    military base in Borno" targets Nigeria's army (LABELING.md: a state acts or is targeted)."""
-    place = next((r for r in tags.regions if r in tx.alpha3 and r not in _STATELESS), None)
-    if place is None:
-        return None
-    for found in attacks:
-        s_start, s_end = sentences[bisect.bisect_right(starts, found.start) - 1]
-        for force in _STATE_FORCES.finditer(low, s_start, s_end):
-            before = words_before(low, force.start(), 2)
-            lo = bisect.bisect_left(mentions, force.start() - 30, key=_START)
-            named = any(x.end >= force.start() - 25 and x.terms[0].kind in _PLACES
-                        for x in mentions[lo:] if x.start < force.end())  # fmt: skip
-            if not named and not _OWNERS.intersection(before):
-                return tx.alpha3[place]
-    return None
-
-
-_STATE_FORCES = re.compile(r"\b(?:soldiers|troops|army|military|security forces|armed forces|"
-                           r"government forces|police|policemen|border guards|"
-                           r"government employees|government officials)\b")
-_OWNERS = frozenset({"its", "their", "his", "her", "our", "own", "rebel", "militia"})
-_STATELESS = frozenset({"PS", "EH"})
-
-
-def _rivals(low: str, tags: Tags, tx: Taxonomy) -> bool:
-    """True where both sides of a known armed conflict or rivalry are named, outside sport."""
-    if not tx.rivalries or len(tags.actors) + len(tags.regions) < 2:
-        return False
-    named = set(tags.actors) | {tx.alpha3.get(r, r) for r in tags.regions}
-    return any(pair <= named for pair in tx.rivalries) and not _SPORT.search(low)
-
-
-_SPORT = re.compile(r"\b(?:cricket|football|soccer|olympics?|world cup|tournament|championships?|"
-                    r"medals?|tennis|rugby|hockey|basketball|baseball|athletes?|skaters?|racers?|"
-                    r"qualifiers?)\b")  # searched in the folded text
 
 
 def _named_in(mentions: list[Mention], start: int, end: int) -> bool:

@@ -1,0 +1,82 @@
+"""Who is a party to a conflict: rivals, allies, and the state whose forces an attack hits.
+
+Two states named together may be at odds (a rivalry of places.yaml), or allies that train, equip
+and trade weapons with each other; an attack on "soldiers" or "a military base" with no state named
+hits the forces of the country where it happens.
+"""
+
+from __future__ import annotations
+
+import bisect
+import operator
+import re
+
+from newsmon.tagging import Mention, Tags, words_before
+from newsmon.vocab import Taxonomy
+
+# kinds of term that name a place or a party
+NAME_KINDS = frozenset({"country", "place", "subregion", "actor", "leader", "body", "demonym"})
+# weapons named as such: in an item about allies' trade they are merchandise, a hint at most
+HARDWARE = frozenset({"fighter jets", "warplanes", "warship", "warships", "aircraft carrier",
+                      "aircraft carriers", "missile", "missiles", "ballistic missile",
+                      "ballistic missiles", "cruise missiles", "hypersonic", "iron dome"})  # fmt: skip
+
+_START = operator.attrgetter("start")
+# Two states that train, equip, supply or buy from each other are allies or trading partners, not
+# parties to a conflict; weapons they trade are no sign of war.
+_COOPERATION = re.compile(
+    r"\b(?:train(?:s|ed|ing)?|trainers|equipment|assistance|"
+    r"(?:military|security|defen[cs]e) (?:aid|cooperation|ties|partnership)|"
+    r"defen[cs]e (?:plan|plans|spending|budget|industry|industrial|contractors?|firms?|companies|"
+    r"startups?|tech|procurement)|military (?:spending|budget|procurement|suppliers?|contracts?)|"
+    r"arms (?:deal|deals|sale|sales|purchase|makers|manufacturers|industry|exports?)|"
+    r"(?:sell|sells|selling|sale of|buy|buys|buying|purchase|purchases|procure|orders?)\b[^.]{0,40}?"
+    r"\b(?:jets|fighters|warships|frigates|submarines|missiles|tanks|weapons|arms)|"
+    r"rafale|f-35s?|eurofighters?|gripens?|"
+    r"joint (?:exercises?|drills|war games?|patrols?))\b")
+_SPORT = re.compile(r"\b(?:cricket|football|soccer|olympics?|world cup|tournament|championships?|"
+                    r"medals?|tennis|rugby|hockey|basketball|baseball|athletes?|skaters?|racers?|"
+                    r"qualifiers?)\b")  # searched in the folded text
+_STATE_FORCES = re.compile(r"\b(?:soldiers|troops|army|military|security forces|armed forces|"
+                           r"government forces|police|policemen|border guards|"
+                           r"government employees|government officials)\b")
+_OWNERS = frozenset({"its", "their", "his", "her", "our", "own", "rebel", "militia"})
+_STATELESS = frozenset({"PS", "EH"})
+
+
+def allied(low: str) -> bool:
+    """True where the folded text speaks of training, equipping, arming or drilling together."""
+    return _COOPERATION.search(low) is not None
+
+
+def rivals(low: str, tags: Tags, tx: Taxonomy) -> bool:
+    """True where both sides of a known armed conflict or rivalry are named, outside sport."""
+    if not tx.rivalries or len(tags.actors) + len(tags.regions) < 2:
+        return False
+    named = set(tags.actors) | {tx.alpha3.get(r, r) for r in tags.regions}
+    return any(pair <= named for pair in tx.rivalries) and not _SPORT.search(low)
+
+
+def targeted_state(low: str, attacks: list[int], sentences: list[tuple[int, int]],
+                   starts: list[int], mentions: list[Mention], tags: Tags,
+                   tx: Taxonomy) -> str | None:  # fmt: skip
+    """The state whose forces an attack hits without naming their state: "militants attacked a
+    military base in Borno" targets Nigeria's army (LABELING.md: a state acts or is targeted).
+
+    ``attacks`` are where the reported attacks stand; the state is that of the item's first
+    country, where a sentence of an attack names state forces with no state, owner or demonym
+    before them.
+    """
+    place = next((r for r in tags.regions if r in tx.alpha3 and r not in _STATELESS), None)
+    if place is None:
+        return None
+    for at in attacks:
+        s_start, s_end = sentences[bisect.bisect_right(starts, at) - 1]
+        for force in _STATE_FORCES.finditer(low, s_start, s_end):
+            before = words_before(low, force.start(), 2)
+            lo = bisect.bisect_left(mentions, force.start() - 30, key=_START)
+            named = any(x.end >= force.start() - 25 and x.terms[0].kind in NAME_KINDS
+                        for x in mentions[lo:] if x.start < force.end())  # fmt: skip
+            if not named and not _OWNERS.intersection(before):
+                return tx.alpha3[place]
+    return None

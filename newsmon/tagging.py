@@ -117,6 +117,8 @@ def _phrases(low: str) -> list[tuple[int, int, tuple[Term, ...]]]:
         found.append((violation.start(), violation.end(1), (_INCURSION, _WAR)))  # on the verb
     for numbered in _near(_NUMBERED_FORCES, low, _SEEN_FORCES, 50, 20):  # "30 warplanes near"
         found.append((numbered.start(1), numbered.end(1), (_SHOW_OF_FORCE,)))  # on "near"
+    for swap in _near(_SWAP, low, _CAPTIVES, 70, 0):  # "swap 300 prisoners of war"
+        found.append((swap.start(), swap.end(), (_SWAPPED,)))
     return found
 
 
@@ -137,6 +139,14 @@ def _near(rx: re.Pattern[str], low: str, stems: tuple[str, ...], before: int,
     return [matches[k] for k in sorted(matches)]
 
 
+# captives handed back, however many: "swap 300 prisoners", "hands over remains of two hostages"
+_SWAP = re.compile(
+    r"\b(?:swap(?:s|ped|ping)?|exchang(?:e|es|ed|ing)|trad(?:e|es|ed|ing)|free(?:s|d|ing)?|"
+    r"releas(?:e|es|ed|ing)|hand(?:s|ed|ing)? over|return(?:s|ed|ing)?)\s+(?:the |more than |over |"
+    r"about |some |at least |another |)(?:\d[\d,]*\s+|dozens of |hundreds of |)"
+    r"(?:[a-z-]+\s+){0,3}?(?:prisoners|pows|captives|detainees|hostages|bodies|remains|crew)\b")
+_CAPTIVES = ("prisoners", "pows", "captives", "detainees", "hostages", "bodies", "remains", "crew")
+_SWAPPED = Term("cue", "RETREAT", level=1, weak=True, deesc=True)  # between the parties of a war
 _SEEN_FORCES = ("aircraft", "warplanes", "warships", "vessels", "ships", "balloons")
 
 

@@ -720,3 +720,18 @@ def test_an_attack_followed_by_a_modal_is_hypothetical() -> None:
                      taxonomy=TAXONOMY)  # fmt: skip
 
     assert result.level < 3
+
+
+@pytest.mark.parametrize("title", [
+    "Russia and Ukraine swap 300 prisoners of war",
+    "Hamas hands over remains of two hostages to the Red Cross",
+    "Trump drops threat of strikes on Iran after talks progress",
+])
+def test_counted_swaps_and_dropped_threats_step_down(title: str) -> None:
+    """A swap of any number of captives, and a threat dropped, are LABELING.md's step downs."""
+    assert analyze(title, taxonomy=TAXONOMY).deescalation
+
+
+def test_a_release_outside_a_war_is_no_step_down() -> None:
+    """"police released three detained activists" ends no war."""
+    assert not analyze("Chinese police released three detained activists", taxonomy=TAXONOMY).deescalation

@@ -93,7 +93,7 @@ def analyze(title: str, summary: str = "", text: str = "", *, taxonomy: Taxonomy
             memo.append(allied(low) and not rivals(low, tags, taxonomy))
         return memo[0]
 
-    outright, weakly = _conflict_terms(mentions, tags, lead_end, starts, low, allies=allies)
+    outright, weakly = _conflict_terms(mentions, tags, lead_end, starts, low, allies)
     war_place = not taxonomy.conflict_places.isdisjoint(tags.regions)
     at_war = war_place or any(taxonomy.alpha2.get(a) in taxonomy.conflict_places
                               for a in tags.actors)  # fmt: skip
@@ -213,8 +213,7 @@ _PLACES = NAME_KINDS
 
 
 def _conflict_terms(mentions: list[Mention], tags: Tags, lead_end: int, starts: list[int],
-                    low: str = "", *,
-                    allies: Callable[[], bool] = lambda: False) -> tuple[bool, bool]:  # fmt: skip
+                    low: str, allies: Callable[[], bool]) -> tuple[bool, bool]:  # fmt: skip
     """Whether a text says outright that it is about armed conflict, and whether it hints so.
 
     An armed actor or a term of war ("ceasefire", "airstrike") says so outright; a weaker term

@@ -399,5 +399,7 @@ def load_taxonomy(user_file: Path | None = None) -> Taxonomy:
     b = _Builder()
     _states(b, user, alpha2)
     _vocabulary(b, user, alpha2)
-    combined = {**patterns, **b.patterns}  # a name the user lists loses its built-in meanings
+    # a name the user lists loses its built-in meanings; lists are copied, the built-ins are cached
+    combined = {key: list(terms) for key, terms in {**patterns, **b.patterns}.items()}
+    _context_within(combined)  # the user's cues and terms of war, as the built-in ones
     return _compile(merge([base, user]), combined, alpha2)

@@ -116,3 +116,17 @@ def test_irregular_cue_verbs_are_matched(text: str) -> None:
     verbs = [text[m.start : m.end] for m in mentions if any(t.kind == "cue" for t in m.terms)]
 
     assert any(v.startswith(("expelled", "withdrew")) for v in verbs)
+
+
+def test_a_users_term_of_war_inside_a_cue_is_carried_and_the_builtins_stay_as_they_were(
+        tmp_path: Path) -> None:  # fmt: skip
+    """A user's term of war inside a cue ("rocket" in "rocket attack") rides on the cue, as the
+    built-in ones do; the cached built-in taxonomy is not changed by loading the user's."""
+    path = tmp_path / "taxonomy.yaml"
+    path.write_text("context: [rocket]\n", encoding="utf-8")
+    text = "A rocket attack on the town"
+    _, mentions = scan(text, load_taxonomy(path))
+    _, builtin = scan(text, load_taxonomy())
+
+    assert "context" in {t.kind for m in mentions for t in m.terms}
+    assert "context" not in {t.kind for m in builtin for t in m.terms}

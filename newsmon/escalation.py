@@ -15,7 +15,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from newsmon.models import Analysis, Evidence
-from newsmon.parties import HARDWARE, NAME_KINDS, allied, rivals, targeted_state
+from newsmon.parties import (
+    HARDWARE,
+    NAME_KINDS,
+    about_sport,
+    allied,
+    rivals,
+    targeted_state,
+)
 from newsmon.scope import MARKER_WORD, discusses_talks, failed, headline_discusses
 from newsmon.scope import status as cue_status
 from newsmon.tagging import (
@@ -93,7 +100,8 @@ def analyze(title: str, summary: str = "", text: str = "", *, taxonomy: Taxonomy
             memo.append(allied(low) and not rivals(low, tags, taxonomy))
         return memo[0]
 
-    outright, weakly = _conflict_terms(mentions, tags, lead_end, starts, low, allies)
+    sport = about_sport(low, lead_end)
+    outright, weakly = _conflict_terms(mentions, tags, lead_end, starts, low, allies, sport)
     war_place = not taxonomy.conflict_places.isdisjoint(tags.regions)
     at_war = war_place or any(taxonomy.alpha2.get(a) in taxonomy.conflict_places
                               for a in tags.actors)  # fmt: skip
@@ -213,7 +221,7 @@ _PLACES = NAME_KINDS
 
 
 def _conflict_terms(mentions: list[Mention], tags: Tags, lead_end: int, starts: list[int],
-                    low: str, allies: Callable[[], bool]) -> tuple[bool, bool]:  # fmt: skip
+                    low: str, allies: Callable[[], bool], sport: bool) -> tuple[bool, bool]:  # fmt: skip
     """Whether a text says outright that it is about armed conflict, and whether it hints so.
 
     An armed actor or a term of war ("ceasefire", "airstrike") says so outright; a weaker term
@@ -241,8 +249,8 @@ def _conflict_terms(mentions: list[Mention], tags: Tags, lead_end: int, starts: 
                 strong.add(bisect.bisect_right(starts, m.start))  # "shelled", "drones struck"
     states_at = {a.start for a in tags.actor_mentions if a.actor.isupper()}
     for at in tags.armed_at:
-        if at in states_at and allies():
-            continue  # "US Army soldiers train Ghanaian soldiers": allies' forces, no conflict
+        if at in states_at and (sport or allies()):
+            continue  # "US Army soldiers train Ghanaian soldiers", "France's attack" in rugby
         if at < lead_end:
             return True, True
         strong.add(bisect.bisect_right(starts, at))

@@ -36,7 +36,10 @@ _COOPERATION = re.compile(
     r"joint (?:exercises?|drills|war games?|patrols?))\b")
 _SPORT = re.compile(r"\b(?:cricket|football|soccer|olympics?|world cup|tournament|championships?|"
                     r"medals?|tennis|rugby|hockey|basketball|baseball|athletes?|skaters?|racers?|"
-                    r"qualifiers?)\b")  # searched in the folded text
+                    r"qualifiers?|six nations|grand slam|(?:premier|champions|europa|super) league|"
+                    r"la liga|serie a|bundesliga|nba|nfl|fifa|uefa|grand prix|formula one|golf|"
+                    r"winter games|super bowl|midfielders?|goalkeepers?|"
+                    r"(?:semi|quarter)-?finals?|innings|wickets?|touchdowns?)\b")  # in the folded text
 _STATE_FORCES = re.compile(r"\b(?:soldiers|troops|army|military|security forces|armed forces|"
                            r"government forces|police|policemen|border guards|"
                            r"government employees|government officials)\b")
@@ -47,6 +50,11 @@ _STATELESS = frozenset({"PS", "EH"})
 def allied(low: str) -> bool:
     """True where the folded text speaks of training, equipping, arming or drilling together."""
     return _COOPERATION.search(low) is not None
+
+
+def about_sport(low: str, end: int) -> bool:
+    """True where the folded text before ``end`` (the lead) is about sport: its "attack" is no army's."""
+    return _SPORT.search(low, 0, end) is not None
 
 
 def rivals(low: str, tags: Tags, tx: Taxonomy) -> bool:

@@ -117,12 +117,51 @@ def _verb_follows(low: str, m: Mention, mentions: list[Mention], index: int,
 
 
 def military(low: str, m: Mention, taxonomy: Taxonomy) -> bool:
+    """True where a country's name stands for its armed force: "Israel's army", "Russia strikes",
+    "Russia launches massive attack"."""
     after = words_after(low, m.end, 3)
     if low[m.end : m.end + 2] == "'s":
         after = after[1:]
+    if after[:1] and after[0] in _LAUNCH:
+        return _launched(words_after(low, m.end, 7)[1:], taxonomy)
     if after[1:2] in (["its"], ["their"]):
         return False  # "Indonesia raids its reserves": a verb on the state's own things
     return bool(after) and names_force(after, 0, taxonomy)
+
+
+def _launched(words: list[str], taxonomy: Taxonomy) -> bool:
+    """True where ``words`` (after a verb of launching) name an armed act: "a massive attack",
+    "air strikes on", "a military operation"; at most two other words come before it."""
+    if words[:1] == ["out"]:
+        words = words[1:]  # "carried out"
+    others = 0
+    for i, word in enumerate(words):
+        if word in _STRIKE:  # "launches strikes on", not "launches strike over pay"
+            return words[i + 1 : i + 2] != [] and words[i + 1] in _AIMED
+        if word in _ATTACK_NOUNS or (word in taxonomy.military_nouns and word not in _NOT_ALONE):
+            return True
+        if word not in _LAUNCH_FILLERS:
+            others += 1
+            if others > 2:
+                return False
+    return False
+
+
+# verbs of launching an armed act, and the words that may stand between them and the act
+_LAUNCH = frozenset({"launch", "launches", "launched", "launching", "mounts", "mounted", "mounting",
+                     "stages", "staged", "staging", "unleashes", "unleashed", "unleashing",
+                     "carries", "carried", "carrying", "conducts", "conducted", "conducting",
+                     "resumes", "resumed", "resuming", "intensifies", "intensified", "intensifying",
+                     "escalates", "escalated", "escalating"})  # fmt: skip
+_LAUNCH_FILLERS = frozenset({"a", "an", "the", "its", "their", "new", "fresh", "further", "more",
+                             "another", "overnight", "night", "renewed", "wave", "waves", "of"})
+_ATTACK_NOUNS = frozenset({"attack", "attacks", "assault", "offensive", "strike", "strikes", "raid",
+                           "raids", "bombardment", "airstrikes", "counteroffensive", "invasion",
+                           "incursion", "barrage", "shelling", "bombing"})  # fmt: skip
+_STRIKE = frozenset({"strike", "strikes"})  # "launches strikes on", not "launches strike over pay"
+_AIMED = frozenset({"on", "against", "in", "at", "near", "into", "inside", "across", "targeting"})
+_NOT_ALONE = frozenset({"special", "unit", "units", "commander", "commanders", "generals", "force",
+                        "fire", "naval", "air"})  # "launches special economic zone", "air service"
 
 
 def names_force(words: list[str], i: int, taxonomy: Taxonomy) -> bool:

@@ -213,7 +213,7 @@ def tag(text: str, low: str, mentions: list[Mention], taxonomy: Taxonomy, *,
                 if term.minor and m.start < caps_end and not _recurs(low, m, caps_end):
                     continue  # a capitalised word of a Title Case headline, not a town
                 role = roles.get(index) or role_of(low, m, term, taxonomy)
-                if role == "actor" and military(low, m, taxonomy):
+                if role != "place" and military(low, m, taxonomy):
                     armed_at.append(m.start)
                 a3 = term.ident if kind == "country" else by_alpha2.get(term.region, "")
                 bare = role == "place" and kind == "country" and low.startswith("'s", m.end)

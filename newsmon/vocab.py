@@ -318,7 +318,8 @@ def _context_within(patterns: dict[str, list[Term]]) -> None:
 
 def _ambiguous_region(name: str, f: TaxonomyFile) -> tuple[str, bool]:
     """The alpha-2 of an ambiguous name, and whether it is a country's: states.yaml's names first
-    (pycountry calls Turkey "Türkiye"), then pycountry, then the most populous city so named."""
+    (pycountry calls Turkey "Türkiye"), then pycountry, then a place of places.yaml ("Victoria" is
+    the Australian state), then the most populous city so named."""
     for a3, spec in f.states.items():
         if name in spec.names:
             country = pycountry.countries.get(alpha_3=a3)
@@ -328,6 +329,9 @@ def _ambiguous_region(name: str, f: TaxonomyFile) -> tuple[str, bool]:
     try:
         return str(pycountry.countries.lookup(name).alpha_2), True
     except LookupError:
+        listed = next((a2 for a2, names in f.places.items() if name in names), None)
+        if listed is not None:
+            return listed, False
         named = [c for c in cities() if c.name == name]
         if not named:
             return "", False

@@ -735,3 +735,34 @@ def test_counted_swaps_and_dropped_threats_step_down(title: str) -> None:
 def test_a_release_outside_a_war_is_no_step_down() -> None:
     """"police released three detained activists" ends no war."""
     assert not analyze("Chinese police released three detained activists", taxonomy=TAXONOMY).deescalation
+
+
+@pytest.mark.parametrize(("title", "level"), [
+    ("Russia launches massive attack on Ukraine's energy grid", 3),
+    ("Israel carried out strikes in southern Lebanon", 3),
+    ("Pakistan launches military operation in Khyber Pakhtunkhwa", 3),
+    ("Germany launches strike over pay", 0),
+    ("China launches anti-dumping probe into EU pork", 0),
+    ("North Korea launched a satellite", 0),
+])
+def test_a_state_that_launches_an_attack_acts_by_force(title: str, level: int) -> None:
+    """"Russia launches massive attack": the state stands for its forces, as in "Russia strikes";
+    a strike over pay or a probe launched is no armed act."""
+    assert level == _level(title)
+
+
+@pytest.mark.parametrize("title", [
+    "Six Nations: France's attack too hot for Wales in Cardiff rout",
+    "Champions League: Madrid's attack overwhelms Bayern in semi-final",
+])
+def test_an_attack_in_sport_is_no_armed_act(title: str) -> None:
+    """A team named for its country attacks in a match; its "attack" is no army's."""
+    assert 0 == _level(title)
+
+
+def test_storms_that_flood_tents_are_weather() -> None:
+    """"storms flood tents" in Gaza: the storm is the weather, not fighters storming a town."""
+    result = analyze("UN says Gaza aid still far below needs as storms flood tents", taxonomy=TAXONOMY)
+
+    assert 1 == result.level
+    assert "ASSAULT" not in {e.event for e in result.events}

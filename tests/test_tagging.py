@@ -274,3 +274,9 @@ def test_conventional_country_names(name: str, region: str) -> None:
 def test_adjectives_of_states_the_news_names(adjective: str, state: str) -> None:
     """"the Chadian government", "Haitian police": the adjective before a state noun gives its state."""
     assert state in _tags(f"The {adjective} government said troops were deployed").actors
+
+
+def test_victoria_after_a_locative_is_the_australian_state() -> None:
+    """"blazes across Victoria" burn in Australia, not in Hong Kong; a queen named Victoria places nothing."""
+    assert ("AU",) == _tags("Firefighters battle blazes across Victoria and New South Wales").regions
+    assert () == _tags("Queen Victoria's statue was restored").regions

@@ -76,6 +76,8 @@ _WEAPON = re.compile(r"missile|rocket|drone|artillery|mortar|airstrike|air strik
 _ECONOMIC = re.compile(r"\b(?:tariffs?|duties|levies|funding|funds|fines?|lawsuits?|legal action|"
                        r"trade|exports?|imports?|visas?|boycotts?|jobs|subsidies|taxes)\b")
 _MODAL_EVENTS = frozenset({"ASSAULT", "COERCE", "THREATEN"})
+_JUDICIAL = frozenset({"convicted", "sentenced", "sentence", "court", "trial", "verdict", "judiciary",
+                       "penalty", "conviction", "tribunal"})  # fmt: skip
 
 
 def analyze(title: str, summary: str = "", text: str = "", *, taxonomy: Taxonomy) -> Analysis:
@@ -139,6 +141,8 @@ def analyze(title: str, summary: str = "", text: str = "", *, taxonomy: Taxonomy
         status = cue_status(low, m, term, s_start, s_end, taxonomy, remembered)
         if term.ident == "MOBILIZE" and not words.isdisjoint(taxonomy.benign_deployment):
             status = "benign"  # peacekeepers or earthquake relief: no show of force
+        elif low.startswith(("execut", "hang"), m.start) and not words.isdisjoint(_JUDICIAL):
+            status = "judicial"  # "executes man convicted over protests": a sentence carried out
         if (term.deesc and status in {"real", "hypothetical"} and not failed(low, m, s_end)
                 and (context or not term.verb or _has_actor(tags.actor_mentions, s_start, s_end))
                 and (not term.weak

@@ -46,6 +46,12 @@ _AIRSPACE = re.compile(
     r"\b(violat\w*|breach\w*|intru\w*|incursions? into)\s+(?:the |its |their |)"
     r"(?:[a-z'-]+\s+)?(?:airspace|air space|territorial waters)\b")
 _INCURSION = Term("cue", "MOBILIZE", level=2)
+# a ship seized or boarded by force, whatever stands between: "boards Russian 'shadow fleet' tanker"
+_SEIZED_SHIP = re.compile(
+    r"\b(?:seiz(?:e|es|ed|ing)|board(?:s|ed|ing)?|hijack(?:s|ed|ing)?|captur(?:e|es|ed|ing))\s+"
+    r"(?:an? |the |two |three |another |)(?:[\w'’-]+\s+){0,3}?"
+    r"(?:tankers?|vessels?|ships?|freighters?|cargo ships?|oil tankers?)\b")
+_SEIZURE = Term("cue", "COERCE", level=3)
 _LAUNCH = Term("cue", "ASSAULT", level=3)
 _WAR = Term("context", "context")
 
@@ -117,6 +123,8 @@ def _phrases(low: str) -> list[tuple[int, int, tuple[Term, ...]]]:
         found.append((violation.start(), violation.end(1), (_INCURSION, _WAR)))  # on the verb
     for numbered in _near(_NUMBERED_FORCES, low, _SEEN_FORCES, 50, 20):  # "30 warplanes near"
         found.append((numbered.start(1), numbered.end(1), (_SHOW_OF_FORCE,)))  # on "near"
+    for seized in _near(_SEIZED_SHIP, low, ("tanker", "vessel", "ship", "freighter"), 70, 0):
+        found.append((seized.start(), seized.end(), (_SEIZURE,)))
     for swap in _near(_SWAP, low, _CAPTIVES, 70, 0):  # "swap 300 prisoners of war"
         found.append((swap.start(), swap.end(), (_SWAPPED,)))
     return found
@@ -246,6 +254,9 @@ def tag(text: str, low: str, mentions: list[Mention], taxonomy: Taxonomy, *,
         states = [a for a in _ranked(actors, MAX_ACTORS) if a in taxonomy.alpha2
                   and taxonomy.alpha2[a] not in taxonomy.outside_powers][:FALLBACK_REGIONS]
         regions = {taxonomy.alpha2[a]: actors[a] for a in states}
+    if ("IRN" in actors or "IR" in regions) and "gulf" in low:
+        for gulf in _THE_GULF.finditer(low):  # "US bases across the Gulf" in an item about Iran
+            add(regions, "persian-gulf", gulf.start(1))
     return Tags(
         regions=_ranked(regions, MAX_REGIONS),
         actors=_ranked(actors, MAX_ACTORS),
@@ -254,6 +265,9 @@ def tag(text: str, low: str, mentions: list[Mention], taxonomy: Taxonomy, *,
     )
 
 
+# "the Gulf" as a place, not the Gulf of Mexico or the Gulf states: the Persian Gulf where Iran is named
+_THE_GULF = re.compile(r"\b(?:in|across|around|near|to|off|over) (the gulf)\b"
+                       r"(?! of| coast| states| countries| cooperation| arab| region)")
 # words between a demonym and the state noun it qualifies
 _STATE_MODIFIERS = frozenset({"central", "federal", "interim", "transitional", "caretaker",
                               "provisional", "national", "ruling", "new"})

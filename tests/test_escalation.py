@@ -766,3 +766,27 @@ def test_storms_that_flood_tents_are_weather() -> None:
 
     assert 1 == result.level
     assert "ASSAULT" not in {e.event for e in result.events}
+
+
+@pytest.mark.parametrize("title", [
+    "Iran seizes tanker in the Gulf of Oman",
+    "Estonian navy boards Russian 'shadow fleet' tanker in Gulf of Finland",
+])
+def test_a_ship_seized_or_boarded_by_a_state_is_coercion(title: str) -> None:
+    """A navy that seizes or boards a ship uses force, whatever words stand before "tanker"."""
+    result = analyze(title, taxonomy=TAXONOMY)
+
+    assert (3, "COERCE") == (result.level, result.events[0].event)
+
+
+def test_passengers_boarding_a_ship_are_no_seizure() -> None:
+    assert 0 == _level("Passengers boarded the ship in Dover after a long delay")
+
+
+@pytest.mark.parametrize(("title", "level"), [
+    ("Iran executes man convicted over January protests", 0),
+    ("ISIS executes 20 prisoners in Raqqa", 3),
+])
+def test_a_sentence_carried_out_is_no_attack(title: str, level: int) -> None:
+    """An execution after a conviction is a court's sentence; an armed group's executions are killings."""
+    assert level == _level(title)

@@ -280,3 +280,10 @@ def test_victoria_after_a_locative_is_the_australian_state() -> None:
     """"blazes across Victoria" burn in Australia, not in Hong Kong; a queen named Victoria places nothing."""
     assert ("AU",) == _tags("Firefighters battle blazes across Victoria and New South Wales").regions
     assert () == _tags("Queen Victoria's statue was restored").regions
+
+
+def test_the_gulf_in_an_item_about_iran_is_the_persian_gulf() -> None:
+    """"US bases across the Gulf" beside Iran are in the Persian Gulf; the Gulf of Mexico is not."""
+    assert "persian-gulf" in _tags("Iran warns US bases across the Gulf would be targets").regions
+    assert "persian-gulf" not in _tags("A hurricane heads for oil rigs in the Gulf").regions
+    assert "persian-gulf" not in _tags("Iran ships fuel to buyers in the Gulf of Mexico").regions

@@ -158,6 +158,7 @@ _LAUNCH_FILLERS = frozenset({"a", "an", "the", "its", "their", "new", "fresh", "
 _ATTACK_NOUNS = frozenset({"attack", "attacks", "assault", "offensive", "strike", "strikes", "raid",
                            "raids", "bombardment", "airstrikes", "counteroffensive", "invasion",
                            "incursion", "barrage", "shelling", "bombing"})  # fmt: skip
+_BORDER = frozenset({"border", "borders", "frontier"})
 _STRIKE = frozenset({"strike", "strikes"})  # "launches strikes on", not "launches strike over pay"
 _AIMED = frozenset({"on", "against", "in", "at", "near", "into", "inside", "across", "targeting"})
 _NOT_ALONE = frozenset({"special", "unit", "units", "commander", "commanders", "generals", "force",
@@ -184,6 +185,9 @@ def role(low: str, m: Mention, term: Term, taxonomy: Taxonomy) -> str:
     before = before[-2:]
     if before[-1:] == ["to"] and before[0] in _NOT_MOTION:
         return "actor"  # "respond to Pakistan", "envoy to Russia": no one goes there
+    after = words_after(low, m.end, 2)
+    if after[:1] and after[0] in _BORDER and not low.startswith("'s", m.end):
+        return "border"  # "near the Senegal border": the edge of another country, maybe no place
     if before and before[-1] in taxonomy.locatives:
         return "place"
     if before and _threatened(low, m.start, before[-1], taxonomy):

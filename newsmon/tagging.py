@@ -177,6 +177,7 @@ def tag(text: str, low: str, mentions: list[Mention], taxonomy: Taxonomy, *,
     placed: list[ActorMention] = []
     weak_regions: dict[str, list[int]] = {}
     loose: dict[str, list[int]] = {}  # countries named bare: places only where nothing else is
+    edges: dict[str, list[int]] = {}  # countries named for their border ("near the Senegal border")
     armed_at: list[int] = []
     by_alpha2 = taxonomy.alpha3
     caps_end = title_end if title_end and is_title_case(text[:title_end]) else 0
@@ -225,6 +226,9 @@ def tag(text: str, low: str, mentions: list[Mention], taxonomy: Taxonomy, *,
                     armed_at.append(m.start)
                 a3 = term.ident if kind == "country" else by_alpha2.get(term.region, "")
                 bare = role == "place" and kind == "country" and low.startswith("'s", m.end)
+                if role == "border":
+                    add(edges, term.region, m.start)
+                    continue
                 if role == "both" or bare:
                     if term.region not in taxonomy.outside_powers:
                         add(loose, term.region, m.start)  # "Iran says", "Israel's plan": maybe a place
@@ -249,7 +253,7 @@ def tag(text: str, low: str, mentions: list[Mention], taxonomy: Taxonomy, *,
         if code in established or not regions:
             regions.setdefault(code, []).extend(positions)
     if not regions:
-        regions = weak_regions
+        regions = edges or weak_regions
     if not regions:  # nothing is placed at all: the item is about the states that act in it
         states = [a for a in _ranked(actors, MAX_ACTORS) if a in taxonomy.alpha2
                   and taxonomy.alpha2[a] not in taxonomy.outside_powers][:FALLBACK_REGIONS]

@@ -287,3 +287,9 @@ def test_the_gulf_in_an_item_about_iran_is_the_persian_gulf() -> None:
     assert "persian-gulf" in _tags("Iran warns US bases across the Gulf would be targets").regions
     assert "persian-gulf" not in _tags("A hurricane heads for oil rigs in the Gulf").regions
     assert "persian-gulf" not in _tags("Iran ships fuel to buyers in the Gulf of Mexico").regions
+
+
+def test_a_country_named_for_its_border_is_a_place_only_where_nothing_else_is() -> None:
+    """"strikes near the Senegal border" in Mali happen in Mali; "near Lebanon border" alone is Lebanon."""
+    assert ("ML",) == _tags("Mali says militants were killed in strikes in Kayes near the Senegal border").regions
+    assert ("LB",) == _tags("Israeli strike kills two near Lebanon border").regions

@@ -123,7 +123,7 @@ def _phrases(low: str) -> list[tuple[int, int, tuple[Term, ...]]]:
         found.append((violation.start(), violation.end(1), (_INCURSION, _WAR)))  # on the verb
     for numbered in _near(_NUMBERED_FORCES, low, _SEEN_FORCES, 50, 20):  # "30 warplanes near"
         found.append((numbered.start(1), numbered.end(1), (_SHOW_OF_FORCE,)))  # on "near"
-    for seized in _near(_SEIZED_SHIP, low, ("tanker", "vessel", "ship", "freighter"), 70, 0):
+    for seized in _near(_SEIZED_SHIP, low, (" tanker", " vessel", " ship", " freighter"), 70, 0):
         found.append((seized.start(), seized.end(), (_SEIZURE,)))
     for swap in _near(_SWAP, low, _CAPTIVES, 70, 0):  # "swap 300 prisoners of war"
         found.append((swap.start(), swap.end(), (_SWAPPED,)))

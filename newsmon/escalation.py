@@ -104,6 +104,7 @@ def analyze(title: str, summary: str = "", text: str = "", *, taxonomy: Taxonomy
         return memo[0]
 
     sport = about_sport(low, lead_end)
+    broken = _broken_truce(low, mentions, sentences, starts)
     outright, weakly = _conflict_terms(mentions, tags, lead_end, starts, low, allies, sport)
     war_place = not taxonomy.conflict_places.isdisjoint(tags.regions)
     at_war = war_place or any(taxonomy.alpha2.get(a) in taxonomy.conflict_places
@@ -144,6 +145,8 @@ def analyze(title: str, summary: str = "", text: str = "", *, taxonomy: Taxonomy
             status = "benign"  # peacekeepers or earthquake relief: no show of force
         elif low.startswith(("execut", "hang"), m.start) and not words.isdisjoint(_JUDICIAL):
             status = "judicial"  # "executes man convicted over protests": a sentence carried out
+        if broken and term.ident == "AGREE" and term.deesc:
+            status = "broken"  # "strikes despite the ceasefire ... the fragile truce": no step down
         if (term.deesc and status in {"real", "hypothetical"} and not failed(low, m, s_end)
                 and (context or not term.verb or _has_actor(tags.actor_mentions, s_start, s_end))
                 and (not term.weak
@@ -263,6 +266,18 @@ def _conflict_terms(mentions: list[Mention], tags: Tags, lead_end: int, starts: 
     needed = max(CONTEXT_SENTENCES, math.ceil(CONTEXT_SHARE * (len(starts) - first_body)))
     outright = bool(strong) and len(strong | hinted) >= needed
     return outright, outright or weakly or len(hinted) >= needed
+
+
+def _broken_truce(low: str, mentions: list[Mention], sentences: list[tuple[int, int]],
+                  starts: list[int]) -> bool:  # fmt: skip
+    """True where the text says a ceasefire or deal is broken ("strikes kill 11 despite ceasefire",
+    "violations of the truce"): then no mention of it in the text reports a step down."""
+    for m in mentions:
+        if any(t.kind == "cue" and t.ident == "AGREE" and t.deesc for t in m.terms):
+            s_end = sentences[bisect.bisect_right(starts, m.start) - 1][1]
+            if failed(low, m, s_end):
+                return True
+    return False
 
 
 def _named_in(mentions: list[Mention], start: int, end: int) -> bool:

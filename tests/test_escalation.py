@@ -790,3 +790,13 @@ def test_passengers_boarding_a_ship_are_no_seizure() -> None:
 def test_a_sentence_carried_out_is_no_attack(title: str, level: int) -> None:
     """An execution after a conviction is a court's sentence; an armed group's executions are killings."""
     assert level == _level(title)
+
+
+def test_a_broken_ceasefire_is_no_step_down_anywhere_in_the_item() -> None:
+    """"strikes kill 11 despite ceasefire ... the fragile truce": the truce is broken, not reported."""
+    result = analyze("Israeli strikes kill 11 in Gaza despite ceasefire",
+                     "It was the deadliest day in weeks for the fragile U.S.-brokered truce.",
+                     taxonomy=TAXONOMY)  # fmt: skip
+
+    assert (3, False) == (result.level, result.deescalation)
+    assert analyze("Ceasefire takes effect in Gaza", taxonomy=TAXONOMY).deescalation

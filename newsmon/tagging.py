@@ -138,7 +138,10 @@ def _near(rx: re.Pattern[str], low: str, stems: tuple[str, ...], before: int,
     for stem in stems:
         at = low.find(stem)
         while at >= 0:
-            windows.append((max(0, at - before), min(len(low), at + len(stem) + after)))
+            end = at + len(stem) + after
+            while end < len(low) and low[end].isalnum():
+                end += 1  # a window never ends inside a word: "ship" is no "shipment"
+            windows.append((max(0, at - before), end))
             at = low.find(stem, at + 1)
     matches: dict[int, re.Match[str]] = {}
     for lo, hi in sorted(windows):

@@ -779,8 +779,13 @@ def test_a_ship_seized_or_boarded_by_a_state_is_coercion(title: str) -> None:
     assert (3, "COERCE") == (result.level, result.events[0].event)
 
 
-def test_passengers_boarding_a_ship_are_no_seizure() -> None:
-    assert 0 == _level("Passengers boarded the ship in Dover after a long delay")
+@pytest.mark.parametrize("title", [
+    "Passengers boarded the ship in Dover after a long delay",
+    "Ecuador police seize record cocaine shipment hidden in banana containers",
+])
+def test_no_ship_is_seized(title: str) -> None:
+    """Passengers board ships; a "shipment" is no ship (a search window never ends inside a word)."""
+    assert 0 == _level(title)
 
 
 @pytest.mark.parametrize(("title", "level"), [

@@ -32,6 +32,7 @@ from newsmon.tagging import (
     Tags,
     scan,
     tag,
+    words_after,
     words_before,
 )
 from newsmon.vocab import MATERIAL_EVENTS, Taxonomy, Term
@@ -77,6 +78,9 @@ _WEAPON = re.compile(r"missile|rocket|drone|artillery|mortar|airstrike|air strik
 _ECONOMIC = re.compile(r"\b(?:tariffs?|duties|levies|funding|funds|fines?|lawsuits?|legal action|"
                        r"trade|exports?|imports?|visas?|boycotts?|jobs|subsidies|taxes)\b")
 _MODAL_EVENTS = frozenset({"ASSAULT", "COERCE", "THREATEN"})
+# violence said to go on, below a headline about something else, is the story's background
+_ONGOING = frozenset({"continue", "continues", "continued", "continuing", "daily", "near-daily",
+                      "nightly", "ongoing", "persist", "persists", "persisted", "stopped"})  # fmt: skip
 _JUDICIAL = frozenset({"convicted", "sentenced", "sentence", "court", "trial", "verdict", "judiciary",
                        "penalty", "conviction", "tribunal"})  # fmt: skip
 
@@ -145,6 +149,9 @@ def analyze(title: str, summary: str = "", text: str = "", *, taxonomy: Taxonomy
             status = "benign"  # peacekeepers or earthquake relief: no show of force
         elif low.startswith(("execut", "hang"), m.start) and not words.isdisjoint(_JUDICIAL):
             status = "judicial"  # "executes man convicted over protests": a sentence carried out
+        if (status == "real" and term.level >= 3 and m.start >= title_end
+                and _ONGOING.intersection(words_before(low, m.start, 3) + words_after(low, m.end, 3))):
+            status = "background"  # "Fighting continues in much of the country": no new act
         if broken and term.ident == "AGREE" and term.deesc:
             status = "broken"  # "strikes despite the ceasefire ... the fragile truce": no step down
         if (term.deesc and status in {"real", "hypothetical"} and not failed(low, m, s_end)

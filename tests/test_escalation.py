@@ -805,3 +805,18 @@ def test_a_broken_ceasefire_is_no_step_down_anywhere_in_the_item() -> None:
 
     assert (3, False) == (result.level, result.deescalation)
     assert analyze("Ceasefire takes effect in Gaza", taxonomy=TAXONOMY).deescalation
+
+
+@pytest.mark.parametrize(("title", "summary", "level"), [
+    ("Myanmar: Military-backed party set to take power after disputed polls",
+     "Fighting continues in much of the country, where voting could not take place.", 1),
+    ("Lebanon begins next phase of Hezbollah disarmament plan",
+     "The army moves south as near-daily Israeli strikes continue.", 1),
+    ("Killings continue on Syria's coast a year after massacres",
+     "Relatives describe abductions by armed men linked to government-aligned factions.", 3),
+])
+def test_violence_said_to_go_on_below_another_headline_is_background(
+        title: str, summary: str, level: int) -> None:  # fmt: skip
+    """"Fighting continues" below a headline about an election reports no new act; in the headline
+    it is the news."""
+    assert level == _level(title, summary)

@@ -40,6 +40,17 @@ _ALLEGING = frozenset({"accuse", "accuses", "accused", "accusing", "accusation",
 _THREAT_VERB = re.compile(r"\b(?:warn|threat|vow|pledg|promis)")
 
 
+def _last_clause(text: str) -> str:
+    """``text`` after its last conjunction: "marks four years of war as Kyiv [is hit]" -> " Kyiv"."""
+    start = 0
+    for conj in _AS_CLAUSE.finditer(text):
+        start = conj.end()
+    return text[start:]
+
+
+_AS_CLAUSE = re.compile(r"\b(?:as|when|while|because|but)\b|;")
+
+
 def status(low: str, m: Mention, term: Term, s_start: int, s_end: int, tx: Taxonomy,
            remembered: bool = False) -> str:  # fmt: skip
     """"real", "negated", "hypothetical", "threat", "alleged", "stopped" or "background": the cue at ``m``."""
@@ -53,7 +64,7 @@ def status(low: str, m: Mention, term: Term, s_start: int, s_end: int, tx: Taxon
         return "negated"
     if any(w in tx.cessation for w in words[-3:]):
         return "stopped"  # "a pause in the fighting", "lifted its economic embargo"
-    if remembered or any(w in tx.background for w in words) or _PAST.search(clause):
+    if remembered or any(w in tx.background for w in words) or _PAST.search(_last_clause(clause)):
         return "background"  # "since 2023", "after months of fighting", "survivors remember"
     after = low[m.end : min(s_end, m.end + 80)]
     cut = _CLAUSE_BREAK.search(after)

@@ -186,6 +186,9 @@ def tag(text: str, low: str, mentions: list[Mention], taxonomy: Taxonomy, *,
     caps_end = title_end if title_end and is_title_case(text[:title_end]) else 0
     datelines = [d.span() for d in _DATELINE.finditer(text, 0, title_end + 400)]  # leads only
     roles = group_roles(low, mentions, taxonomy)
+    # a headline's label names where the story is: "Sudan: UN warns of famine", "Ethiopia and Eritrea:"
+    colon = text.find(": ", 0, min(title_end, 40))
+    label_end = colon if colon > 0 and len(text[:colon].split()) <= 4 else 0
 
     def add(store: dict[str, list[int]], key: str, pos: int) -> None:
         if key:
@@ -215,6 +218,8 @@ def tag(text: str, low: str, mentions: list[Mention], taxonomy: Taxonomy, *,
                     placed.append(ActorMention(m.start, m.end, term.ident))
                     if any(names_force(after, i, taxonomy) for i in range(len(after))):
                         armed_at.append(m.start)
+                elif after[:1] and after[0] in _BORDER:
+                    add(edges, term.region, m.start)  # "near the Venezuelan border"
                 else:
                     add(weak_regions, term.region, m.start)
             elif kind in {"country", "place"}:
@@ -224,7 +229,8 @@ def tag(text: str, low: str, mentions: list[Mention], taxonomy: Taxonomy, *,
                     break
                 if term.minor and m.start < caps_end and not _recurs(low, m, caps_end):
                     continue  # a capitalised word of a Title Case headline, not a town
-                role = roles.get(index) or role_of(low, m, term, taxonomy)
+                role = "place" if m.end <= label_end else (
+                    roles.get(index) or role_of(low, m, term, taxonomy))
                 if role != "place" and military(low, m, taxonomy):
                     armed_at.append(m.start)
                 a3 = term.ident if kind == "country" else by_alpha2.get(term.region, "")
@@ -275,6 +281,7 @@ def tag(text: str, low: str, mentions: list[Mention], taxonomy: Taxonomy, *,
 # "the Gulf" as a place, not the Gulf of Mexico or the Gulf states: the Persian Gulf where Iran is named
 _THE_GULF = re.compile(r"\b(?:in|across|around|near|to|off|over) (the gulf)\b"
                        r"(?! of| coast| states| countries| cooperation| arab| region)")
+_BORDER = frozenset({"border", "borders", "frontier"})
 # words between a demonym and the state noun it qualifies
 _STATE_MODIFIERS = frozenset({"central", "federal", "interim", "transitional", "caretaker",
                               "provisional", "national", "ruling", "new"})

@@ -820,3 +820,21 @@ def test_violence_said_to_go_on_below_another_headline_is_background(
     """"Fighting continues" below a headline about an election reports no new act; in the headline
     it is the news."""
     assert level == _level(title, summary)
+
+
+@pytest.mark.parametrize("title", [
+    "Kyiv hit by overnight attack",
+    "Live: Zelensky marks four years of war as Kyiv hit by overnight attack",
+])
+def test_a_place_hit_by_an_attack(title: str) -> None:
+    """"hit by overnight attack" is an attack; "four years of war" before "as" dates the war, not it."""
+    assert 3 == _level(title)
+
+
+def test_flights_hit_by_strikes_are_labour() -> None:
+    assert 0 == _level("Air France flights hit by strikes")
+
+
+def test_thousands_fleeing_fighting_at_a_place_of_war() -> None:
+    """"Thousands flee ... as fighting flares around Uvira": flight says the fighting is war."""
+    assert 3 == _level("DR Congo: Thousands flee to Burundi as fighting flares around Uvira")

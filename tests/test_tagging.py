@@ -293,3 +293,26 @@ def test_a_country_named_for_its_border_is_a_place_only_where_nothing_else_is() 
     """"strikes near the Senegal border" in Mali happen in Mali; "near Lebanon border" alone is Lebanon."""
     assert ("ML",) == _tags("Mali says militants were killed in strikes in Kayes near the Senegal border").regions
     assert ("LB",) == _tags("Israeli strike kills two near Lebanon border").regions
+
+
+def _headline(title: str) -> Tags:
+    taxonomy = load_taxonomy()
+    low, mentions = scan(title, taxonomy)
+    return tag(title, low, mentions, taxonomy, title_end=len(title))
+
+
+@pytest.mark.parametrize(("title", "regions"), [
+    ("Ethiopia and Eritrea: Fears of war grow as troops mass near border", {"ET", "ER"}),
+    ("Nigeria: Gunmen kill dozens of villagers", {"NG"}),
+])
+def test_a_headline_label_names_where_the_story_is(title: str, regions: set[str]) -> None:
+    """"Sudan: UN warns of famine": the label before the colon places the story; it does not act."""
+    tags = _headline(title)
+
+    assert regions <= set(tags.regions)
+    assert () == tags.actors
+
+
+def test_a_demonym_border_is_a_place_only_where_nothing_else_is() -> None:
+    """"killed 5 soldiers near Venezuelan border" in Catatumbo happens in Colombia."""
+    assert ("CO",) == _tags("An ELN drone attack in Catatumbo killed 5 soldiers near the Venezuelan border").regions

@@ -172,8 +172,9 @@ def analyze(title: str, summary: str = "", text: str = "", *, taxonomy: Taxonomy
         if term.weak and term.ident == "THREATEN" and not _party_before(tags, m, s_start, taxonomy):
             continue  # "aid agencies warned": a warning, no threat by a party to the conflict
         if (term.ident == "THREATEN" and not context
-                and _ECONOMIC.search(low, m.end, min(s_end, m.end + 60))):  # fmt: skip
-            continue  # "threatens tariffs on Canada", "to pull funding": trade and money, no force
+                and (_ECONOMIC.search(low, m.end, min(s_end, m.end + 60))
+                     or (m.start < title_end and _ECONOMIC.search(low, title_end, lead_end)))):
+            continue  # "threatens tariffs on Canada", "Trump threatens Canada" over tariffs: trade
         if term.ident == "ACCUSE" and term.level >= 2 and not _violent(mentions, m, s_start, s_end):
             term = _ACCUSE_1  # an accusation of an attack is an escalation; of silence it is not
         if (not term.weak and not context and not _has_actor(tags.actor_mentions, s_start, s_end)

@@ -838,3 +838,9 @@ def test_flights_hit_by_strikes_are_labour() -> None:
 def test_thousands_fleeing_fighting_at_a_place_of_war() -> None:
     """"Thousands flee ... as fighting flares around Uvira": flight says the fighting is war."""
     assert 3 == _level("DR Congo: Thousands flee to Burundi as fighting flares around Uvira")
+
+
+def test_a_headline_threat_over_tariffs_is_trade() -> None:
+    """"Trump threatens Canada" whose teaser says the threat is of tariffs: trade, not force."""
+    assert 0 == _level("Carney defends China trade deal as Trump threatens Canada",
+                       "The US president has threatened new tariffs on Canadian goods in response.")

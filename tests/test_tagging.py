@@ -316,3 +316,11 @@ def test_a_headline_label_names_where_the_story_is(title: str, regions: set[str]
 def test_a_demonym_border_is_a_place_only_where_nothing_else_is() -> None:
     """"killed 5 soldiers near Venezuelan border" in Catatumbo happens in Colombia."""
     assert ("CO",) == _tags("An ELN drone attack in Catatumbo killed 5 soldiers near the Venezuelan border").regions
+
+
+@pytest.mark.parametrize(("text", "state"), [
+    ("Min Aung Hlaing tipped for the presidency", "MMR"), ("Pashinyan said the treaty is ready", "ARM"),
+    ("Badr Albusaidi hosted the delegations", "OMN"), ("Afwerki rejected the claim", "ERI"),
+])  # fmt: skip
+def test_leaders_of_states_in_the_news_of_2026(text: str, state: str) -> None:
+    assert state in _tags(text).actors

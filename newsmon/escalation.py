@@ -99,7 +99,7 @@ def analyze(title: str, summary: str = "", text: str = "", *, taxonomy: Taxonomy
     tags = tag(full, low, mentions, taxonomy, title_end=title_end)
     sentences = split_sentences(full)
     starts = [s for s, _ in sentences]
-    lead_end = _lead_end(full, text, sentences, starts)
+    lead_end = _lead_end(full, summary, text, sentences, starts)
     memo: list[bool] = []
 
     def allies() -> bool:  # searched only where it decides (a regular expression over the text)
@@ -307,15 +307,24 @@ def _violent(mentions: list[Mention], m: Mention, start: int, end: int) -> bool:
                for x in mentions[lo:] if x.start < end and x is not m for t in x.terms)  # fmt: skip
 
 
-def _lead_end(full: str, text: str, sentences: list[tuple[int, int]], starts: list[int]) -> int:
-    """Where the lead ends: after the title, the summary and the first sentences of the text."""
+def _lead_end(full: str, summary: str, text: str, sentences: list[tuple[int, int]],
+              starts: list[int]) -> int:  # fmt: skip
+    """Where the lead ends: after the title, the summary and the first sentences of the text.
+
+    A summary longer than the lead's sentences (a feed that carries whole posts) is lead only for
+    its first ones: a "war" in the tenth sentence of a blog post does not make it about war.
+    """
     body = text.strip()
-    if not body:
-        return len(full)
-    body_start = len(full) - len(body)
-    first = bisect.bisect_left(starts, body_start)
-    last = min(first + LEAD_SENTENCES, len(sentences)) - 1
-    return sentences[last][1] if last >= first else len(full)
+    body_start = len(full) - len(body) if body else len(full)
+    summary_start = body_start - len(summary.strip()) - (1 if body else 0)
+    for start in (summary_start, body_start):
+        first = bisect.bisect_left(starts, start)
+        last = first + LEAD_SENTENCES - 1
+        if last < len(sentences) and sentences[last][1] < len(full) and (
+            start == body_start or sentences[last][1] < body_start - 1
+        ):
+            return sentences[last][1]
+    return len(full)
 
 
 def _level(lead_level: int, body_sentences: dict[int, set[int]]) -> int:

@@ -844,3 +844,19 @@ def test_a_headline_threat_over_tariffs_is_trade() -> None:
     """"Trump threatens Canada" whose teaser says the threat is of tariffs: trade, not force."""
     assert 0 == _level("Carney defends China trade deal as Trump threatens Canada",
                        "The US president has threatened new tariffs on Canadian goods in response.")
+
+
+def test_a_whole_post_in_the_summary_has_a_short_lead() -> None:
+    """A feed that carries whole posts: the war of a post's tenth sentence is no lead, and its
+    "execute the query" and "shell function" are code."""
+    summary = " ".join(["The build was slow on the old machine."] * 8
+                       + ["It felt like a war on dependencies.", "They shot the demo in one take.",
+                          "We execute the query twice.", "The shell function runs in zsh."])  # fmt: skip
+    assert 0 == _level("Speeding up our test suite", summary)
+    assert 3 == _level("Speeding up our test suite", summary.replace("The build was slow on the old machine. ", "", 7))
+
+
+@pytest.mark.parametrize("title", ["ISIS executed a prisoner in Raqqa",
+                                   "Russian forces shelled Kharkiv overnight"])
+def test_executions_and_shelling_stay_attacks(title: str) -> None:
+    assert 3 == _level(title)

@@ -161,6 +161,8 @@ def analyze(title: str, summary: str = "", text: str = "", *, taxonomy: Taxonomy
                 and not (term.ident == "CONSULT"
                          and (opinion or discusses_talks(full, words, s_end, taxonomy)))):
             deescalation = True  # fmt: skip
+        if status == "hypothetical" and term.ident == "SANCTION" and not term.weak:
+            status = "threat"  # "EU readies new sanctions": a sanction prepared is coercion threatened
         if status == "threat":
             term, status = _THREAT, "real"  # "bases would be hit if...": a threat, no attack
         elif status == "alleged":

@@ -29,7 +29,8 @@ _RECORD = re.compile(r"(?:\b(?:worst|deadliest|biggest|largest|heaviest|bloodies
                      r"\brecalling|\bechoing)\s+(?:the\s+)?$")
 _FAILED = re.compile(r"despite|collaps|called off|broke down|break down|stalled|suspend|cancel|"
                      r"abandon|violat|fail|scrap|end(?:s|ed)? without|no deal")  # fmt: skip
-_PAST = re.compile(_YEAR.pattern + r"|\b(?:weeks|months|years|decades) of\b")  # "months of war"
+_PAST = re.compile(_YEAR.pattern + r"|\b(?:weeks|months|years|decades) of\b"  # "months of war"
+                   r"|\b(?:days?|weeks?|months?|years?|decades?) (?:after|since)\b")  # "weeks after X"
 _FUTURE_BE = (["will", "be"], ["would", "be"])
 _NEW_CLAUSE_WORDS = frozenset({"after", "as", "when", "while", "following", "because", "since",
                                "but"})
@@ -48,6 +49,7 @@ def _last_clause(text: str) -> str:
     return text[start:]
 
 
+_STANDING = frozenset({"under", "after", "amid", "despite"})
 _AS_CLAUSE = re.compile(r"\b(?:as|when|while|because|but)\b|;")
 
 
@@ -64,6 +66,8 @@ def status(low: str, m: Mention, term: Term, s_start: int, s_end: int, tx: Taxon
         return "negated"
     if any(w in tx.cessation for w in words[-3:]):
         return "stopped"  # "a pause in the fighting", "lifted its economic embargo"
+    if term.ident == "SANCTION" and _STANDING.intersection(words[-3:]):
+        return "background"  # "the economy buckles under sanctions": sanctions in force, none new
     if remembered or any(w in tx.background for w in words) or _PAST.search(_last_clause(clause)):
         return "background"  # "since 2023", "after months of fighting", "survivors remember"
     after = low[m.end : min(s_end, m.end + 80)]

@@ -52,6 +52,9 @@ _SEIZED_SHIP = re.compile(
     r"(?:an? |the |two |three |another |)(?:[\w'’-]+\s+){0,3}?"
     r"(?:tankers?|vessels?|ships?|freighters?|cargo ships?|oil tankers?)\b")
 _SEIZURE = Term("cue", "COERCE", level=3)
+# a coast guard or navy hosing a boat: "fires water cannon at Philippine vessel"
+_WATER_CANNON = re.compile(r"\bwater[- ]cannon(?:s|ed|ing)?\b[^.;]{0,60}?\b(?:vessels?|boats?|ships?)\b")
+_HOSED = Term("cue", "ASSAULT", level=3)
 _LAUNCH = Term("cue", "ASSAULT", level=3)
 _WAR = Term("context", "context")
 
@@ -125,6 +128,8 @@ def _phrases(low: str) -> list[tuple[int, int, tuple[Term, ...]]]:
         found.append((numbered.start(1), numbered.end(1), (_SHOW_OF_FORCE,)))  # on "near"
     for seized in _near(_SEIZED_SHIP, low, (" tanker", " vessel", " ship", " freighter"), 70, 0):
         found.append((seized.start(), seized.end(), (_SEIZURE,)))
+    for hosed in _near(_WATER_CANNON, low, ("water",), 0, 80):
+        found.append((hosed.start(), hosed.end(), (_HOSED,)))
     for swap in _near(_SWAP, low, _CAPTIVES, 70, 0):  # "swap 300 prisoners of war"
         found.append((swap.start(), swap.end(), (_SWAPPED,)))
     return found
@@ -155,7 +160,7 @@ _SWAP = re.compile(
     r"\b(?:swap(?:s|ped|ping)?|exchang(?:e|es|ed|ing)|trad(?:e|es|ed|ing)|free(?:s|d|ing)?|"
     r"releas(?:e|es|ed|ing)|hand(?:s|ed|ing)? over|return(?:s|ed|ing)?)\s+(?:the |more than |over |"
     r"about |some |at least |another |)(?:\d[\d,]*\s+|dozens of |hundreds of |)"
-    r"(?:[a-z-]+\s+){0,3}?(?:prisoners|pows|captives|detainees|hostages|bodies|remains|crew)\b")
+    r"(?:(?!political\b)[a-z-]+\s+){0,3}?(?:prisoners|pows|captives|detainees|hostages|bodies|remains|crew)\b")
 _CAPTIVES = ("prisoners", "pows", "captives", "detainees", "hostages", "bodies", "remains", "crew")
 _SWAPPED = Term("cue", "RETREAT", level=1, weak=True, deesc=True)  # between the parties of a war
 _SEEN_FORCES = ("aircraft", "warplanes", "warships", "vessels", "ships", "balloons")

@@ -860,3 +860,46 @@ def test_a_whole_post_in_the_summary_has_a_short_lead() -> None:
                                    "Russian forces shelled Kharkiv overnight"])
 def test_executions_and_shelling_stay_attacks(title: str) -> None:
     assert 3 == _level(title)
+
+
+@pytest.mark.parametrize(("title", "level"), [
+    ("Chinese coast guard fires water cannon at Philippine vessel near Scarborough Shoal", 3),
+    ("Police fired water cannon at protesters in Tbilisi", 0),
+])
+def test_water_cannon_at_a_vessel_is_an_attack(title: str, level: int) -> None:
+    """A coast guard hosing a boat attacks it; police dispersing a protest do not wage war."""
+    assert level == _level(title)
+
+
+@pytest.mark.parametrize(("title", "level"), [
+    ("Iran's rial slides to new low as economy buckles under sanctions and unrest", 1),
+    ("EU readies new sanctions against Russia over the war in Ukraine", 2),
+])
+def test_sanctions_in_force_are_background_and_sanctions_prepared_a_threat(title: str, level: int) -> None:
+    assert level == _level(title)
+
+
+@pytest.mark.parametrize("title", [
+    "Venezuela releases political prisoners, weeks after U.S. forces captured Nicolas Maduro",
+    "Rebuilding homes destroyed by the cyclone will take years, Sri Lanka says",
+])
+def test_an_act_weeks_before_and_a_storm_that_destroys_are_no_new_attack(title: str) -> None:
+    """"weeks after U.S. forces captured Maduro" dates the story; a cyclone destroys, no army."""
+    assert _level(title) < 3
+
+
+def test_political_prisoners_freed_are_no_step_down_of_a_war() -> None:
+    result = analyze("Venezuela releases political prisoners under amnesty law", taxonomy=TAXONOMY)
+
+    assert not result.deescalation
+
+
+@pytest.mark.parametrize(("title", "level"), [
+    ("Trump backed away from threats to take Greenland by force", 1),
+    ("US military to deploy to Gaza as part of international stabilization force", 1),
+    ("Israel approves West Bank land registration plan", 1),
+])
+def test_threats_dropped_stabilisation_forces_and_the_west_bank(title: str, level: int) -> None:
+    """A threat backed away from is none; a stabilisation force is no show of force; the West
+    Bank is a place of the conflict."""
+    assert level == _level(title)

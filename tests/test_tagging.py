@@ -324,3 +324,7 @@ def test_a_demonym_border_is_a_place_only_where_nothing_else_is() -> None:
 ])  # fmt: skip
 def test_leaders_of_states_in_the_news_of_2026(text: str, state: str) -> None:
     assert state in _tags(text).actors
+
+
+def test_gazans_are_in_gaza() -> None:
+    assert {"gaza", "PS"} <= set(_tags("Gazans mark the start of Ramadan among the ruins").regions)

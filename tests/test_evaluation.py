@@ -111,10 +111,13 @@ def test_check_set_stays_above_floor() -> None:
     ("wire_b", {"relevance": 0.87, "escalation": 0.78, "regions": 0.82, "actors": 0.82}),
     ("wire2_a", {"relevance": 0.94, "escalation": 0.81, "regions": 0.81, "actors": 0.90}),
     ("wire2_b", {"relevance": 0.80, "escalation": 0.70, "regions": 0.73, "actors": 0.86}),
+    ("wire3_a", {"relevance": 0.90, "escalation": 0.79, "regions": 0.81, "actors": 0.85}),
+    ("wire3_b", {"relevance": 0.83, "escalation": 0.82, "regions": 0.82, "actors": 0.86}),
 ])  # fmt: skip
 def test_wire_sets_stay_above_floor(name: str, floors: dict[str, float]) -> None:
     """Teasers written in the styles of eight outlets each and labelled blind
-    (tests/data/analysis_wire*_*.jsonl: 240 of Reuters, Al Jazeera ..., 240 of AP, BBC ...).
+    (tests/data/analysis_wire*_*.jsonl: 240 of Reuters, Al Jazeera ..., 240 of AP, BBC ..., 240 of
+    CNN, Al Arabiya ... on 16-19 February 2026).
 
     The a halves were read for misses; the b halves are check sets, known only by their figures.
     """

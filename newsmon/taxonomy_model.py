@@ -43,6 +43,7 @@ class StateSpec(_Strict):
     bodies: list[str] = Field(default_factory=list)
     forces: list[str] = Field(default_factory=list)
     region: str | None = Field(default=None, pattern=_ALPHA2)
+    acting_as: str | None = None  # the actor its government acts as (PSE: palestinian-authority)
 
 
 class SubregionSpec(_Strict):

@@ -192,11 +192,13 @@ def _states(b: _Builder, f: TaxonomyFile, alpha2: dict[str, str]) -> None:
     for a3, spec in f.states.items():
         a2 = spec.region or alpha2.get(a3, "")
         alpha2.setdefault(a3, a2)
+        if spec.acting_as:
+            alpha2.setdefault(spec.acting_as, a2)  # its place, for an item where only it acts
         for name in spec.names:
             key = fold(" ".join(name.split()))
             if key in b.patterns:  # a name given here wins over pycountry's ("Congo" is the DRC)
                 b.patterns[key] = [t for t in b.patterns[key] if t.kind != "country" or t.ident == a3]
-            b.add(name, Term("country", a3, a2, proper=_proper(name)))
+            b.add(name, Term("country", spec.acting_as or a3, a2, proper=_proper(name)))
         for name in spec.exact:
             b.add(name, Term("country", a3, a2), exact=True)
         for name in spec.bodies:
@@ -236,8 +238,9 @@ def _vocabulary(b: _Builder, f: TaxonomyFile, alpha2: dict[str, str]) -> None:
         for name in names:
             b.add(name, Term("leader", ident, alpha2.get(ident, ""), proper=True))
     for a3, names in f.demonyms.items():
-        for name in names:
-            b.add(name, Term("demonym", a3, alpha2.get(a3, ""), proper=True))
+        acting = f.states[a3].acting_as if a3 in f.states else None
+        for name in names:  # "Palestinian officials" act as the Palestinian Authority
+            b.add(name, Term("demonym", acting or a3, alpha2.get(a3, ""), proper=True))
     for code, sub in f.subregions.items():
         for name in sub.names:
             b.add(name, Term("subregion", code, sub.country, proper=_proper(name)))

@@ -328,3 +328,10 @@ def test_leaders_of_states_in_the_news_of_2026(text: str, state: str) -> None:
 
 def test_gazans_are_in_gaza() -> None:
     assert {"gaza", "PS"} <= set(_tags("Gazans mark the start of Ramadan among the ruins").regions)
+
+
+def test_palestinian_officials_act_as_the_palestinian_authority() -> None:
+    """LABELING.md has no Palestinian state actor in use: its government is the Palestinian Authority."""
+    tags = _tags("Palestinian officials said settlers attacked the village")
+
+    assert ("palestinian-authority",) == tags.actors and "PS" in tags.regions

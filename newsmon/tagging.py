@@ -236,6 +236,8 @@ def tag(text: str, low: str, mentions: list[Mention], taxonomy: Taxonomy, *,
                     continue  # a capitalised word of a Title Case headline, not a town
                 role = "place" if m.end <= label_end else (
                     roles.get(index) or role_of(low, m, term, taxonomy))
+                if role != "place" and kind == "place" and not term.capital:
+                    role = "place"  # only a capital stands for its state: "Geneva talks" are held there
                 if role != "place" and military(low, m, taxonomy):
                     armed_at.append(m.start)
                 a3 = term.ident if kind == "country" else by_alpha2.get(term.region, "")
@@ -248,8 +250,7 @@ def tag(text: str, low: str, mentions: list[Mention], taxonomy: Taxonomy, *,
                         add(loose, term.region, m.start)  # "Iran says", "Israel's plan": maybe a place
                 elif role != "actor":
                     add(minor_only if term.minor else regions, term.region, m.start)
-                if role != "place" and a3 and (kind == "country" or role == "actor") and not (
-                        term.city and not term.capital):  # "Richmond says": no state acts
+                if role != "place" and a3 and (kind == "country" or role == "actor"):
                     add(actors, a3, m.start)
                     placed.append(ActorMention(m.start, m.end, a3))
             elif kind == "subregion":

@@ -335,3 +335,15 @@ def test_palestinian_officials_act_as_the_palestinian_authority() -> None:
     tags = _tags("Palestinian officials said settlers attacked the village")
 
     assert ("palestinian-authority",) == tags.actors and "PS" in tags.regions
+
+
+@pytest.mark.parametrize(("text", "region"), [
+    ("Araghchi says Geneva talks with the US were serious", "CH"),
+    ("Kharkiv says it will rebuild the school", "UA"),
+])
+def test_a_city_that_is_no_capital_is_a_place_where_it_seems_to_act(text: str, region: str) -> None:
+    """"Geneva talks" are held in Geneva; "Kharkiv says" is its council: places, and no state acts."""
+    tags = _tags(text)
+
+    assert region in tags.regions
+    assert {"CHE", "UKR"}.isdisjoint(tags.actors)

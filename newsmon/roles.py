@@ -179,7 +179,9 @@ _AIR_POWER = frozenset({"force", "forces", "strike", "strikes", "raid", "raids",
 
 def role(low: str, m: Mention, term: Term, taxonomy: Taxonomy) -> str:
     """"place", "actor" or "both": a country that only acts is no place."""
-    before = words_before(low, m.start, 3)
+    before = words_before(low, m.start, 4)
+    if before[-1:] and before[-1] in _DIRECTIONS:
+        before = before[:-1]  # "in central Sudan", "across southern Lebanon"
     if before[-1:] == ["the"]:
         before = before[:-1]  # "in the Philippines"
     before = before[-2:]
@@ -208,7 +210,9 @@ def role(low: str, m: Mention, term: Term, taxonomy: Taxonomy) -> str:
         possessive or (before and _addressed(before[-1], taxonomy))
     ):
         return "actor"  # "Washington's response", "warned Washington"
-    if possessive and term.kind == "country" and not _group_follows(low, m.end + 2, taxonomy):
+    if possessive and term.kind == "country" and _name_follows(low, m.end + 2, taxonomy, _PLACES):
+        return "place"  # "Sudan's Kordofan region", "Ukraine's Kharkiv": where it happens
+    if possessive and term.kind == "country" and not _name_follows(low, m.end + 2, taxonomy, _ACTOR):
         return "both"  # "Israel's plan", "Ukraine's second city": the state or the place
     if possessive:
         return "place"  # "Kyiv's metro"
@@ -224,14 +228,24 @@ def _threatened(low: str, start: int, verb: str, taxonomy: Taxonomy) -> bool:
     return any(w in taxonomy.threat_markers or w in taxonomy.hypothetical for w in clause)
 
 
-def _group_follows(low: str, at: int, taxonomy: Taxonomy) -> bool:
-    """True where a non-state actor's name starts at ``at`` ("Sudan's RSF")."""
+def _name_follows(low: str, at: int, taxonomy: Taxonomy, kinds: frozenset[str]) -> bool:
+    """True where a name of one of ``kinds`` starts at ``at`` ("Sudan's RSF", "Sudan's Darfur")."""
     words = words_after(low, at, 3)
     for n in range(len(words), 0, -1):
         found = taxonomy.automaton.get(" ".join(words[:n]), None)
-        if found is not None and any(t.kind == "actor" for t in found[1]):
+        if found is not None and any(t.kind in kinds for t in found[1]):
             return True
     return False
+
+
+_DIRECTIONS = frozenset({"northern", "southern", "eastern", "western", "central", "north", "south",
+                         "east", "west", "northeast", "northwest", "southeast", "southwest",
+                         "northeastern", "northwestern", "southeastern", "southwestern",
+                         "north-east", "north-west", "south-east", "south-west", "north-eastern",
+                         "north-western", "south-eastern", "south-western", "far", "occupied",
+                         "war-torn", "war-ravaged"})  # fmt: skip
+_ACTOR = frozenset({"actor"})
+_PLACES = frozenset({"place", "subregion"})
 
 
 def _addressed(word: str, taxonomy: Taxonomy) -> bool:

@@ -177,7 +177,7 @@ def analyze(title: str, summary: str = "", text: str = "", *, taxonomy: Taxonomy
                 and (_ECONOMIC.search(low, m.end, min(s_end, m.end + 60))
                      or (m.start < title_end and _ECONOMIC.search(low, title_end, lead_end)))):
             continue  # "threatens tariffs on Canada", "Trump threatens Canada" over tariffs: trade
-        if term.ident == "ACCUSE" and term.level >= 2 and not _violent(mentions, m, s_start, s_end):
+        if term.ident == "ACCUSE" and term.level >= 2 and not _violent(mentions, m, s_end):
             term = _ACCUSE_1  # an accusation of an attack is an escalation; of silence it is not
         if (not term.weak and not context and not _has_actor(tags.actor_mentions, s_start, s_end)
                 and not _FORCES.search(low, s_start, s_end)
@@ -302,11 +302,12 @@ def _party_before(tags: Tags, m: Mention, s_start: int, tx: Taxonomy) -> bool:
                for a in _within(tags.actor_mentions, s_start, m.start))  # fmt: skip
 
 
-def _violent(mentions: list[Mention], m: Mention, start: int, end: int) -> bool:
-    """True where the sentence of an accusation names an attack or a killing."""
-    lo = bisect.bisect_left(mentions, start, key=_START)
+def _violent(mentions: list[Mention], m: Mention, end: int) -> bool:
+    """True where an accusation is of an attack or a killing: one named after it in its sentence
+    ("accused Russia of shelling"), not before it ("after months of fighting, rejecting claims")."""
+    lo = bisect.bisect_left(mentions, m.end, key=_START)
     return any(t.kind == "cue" and t.level >= 3 and t.ident in MATERIAL_EVENTS
-               for x in mentions[lo:] if x.start < end and x is not m for t in x.terms)  # fmt: skip
+               for x in mentions[lo:] if x.start < end for t in x.terms)  # fmt: skip
 
 
 def _lead_end(full: str, summary: str, text: str, sentences: list[tuple[int, int]],

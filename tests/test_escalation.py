@@ -903,3 +903,11 @@ def test_threats_dropped_stabilisation_forces_and_the_west_bank(title: str, leve
     """A threat backed away from is none; a stabilisation force is no show of force; the West
     Bank is a place of the conflict."""
     assert level == _level(title)
+
+
+def test_an_accusation_is_of_an_attack_only_where_one_follows_it() -> None:
+    """"accused Russia of shelling" is level 2; claims rejected in a sentence that mentions the
+    fighting before them are no accusation of attack."""
+    assert 2 == _level("Ukraine accused Russia of shelling a hospital in Kherson")
+    assert _level("Zelensky says a vote could follow within months of fighting stopping, "
+                  "rejecting Russian claims that he lacks legitimacy") < 2

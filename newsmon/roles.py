@@ -158,7 +158,7 @@ _LAUNCH_FILLERS = frozenset({"a", "an", "the", "its", "their", "new", "fresh", "
 _ATTACK_NOUNS = frozenset({"attack", "attacks", "assault", "offensive", "strike", "strikes", "raid",
                            "raids", "bombardment", "airstrikes", "counteroffensive", "invasion",
                            "incursion", "barrage", "shelling", "bombing"})  # fmt: skip
-_BORDER = frozenset({"border", "borders", "frontier"})
+BORDER = frozenset({"border", "borders", "frontier"})  # "near the Senegal border"
 _STRIKE = frozenset({"strike", "strikes"})  # "launches strikes on", not "launches strike over pay"
 _AIMED = frozenset({"on", "against", "in", "at", "near", "into", "inside", "across", "targeting"})
 _NOT_ALONE = frozenset({"special", "unit", "units", "commander", "commanders", "generals", "force",
@@ -178,7 +178,8 @@ _AIR_POWER = frozenset({"force", "forces", "strike", "strikes", "raid", "raids",
 
 
 def role(low: str, m: Mention, term: Term, taxonomy: Taxonomy) -> str:
-    """"place", "actor" or "both": a country that only acts is no place."""
+    """"place", "actor", "both" or "border": a country that only acts is no place, and one named
+    for its border ("near the Senegal border") is a place only where nothing else is."""
     before = words_before(low, m.start, 4)
     if before[-1:] and before[-1] in _DIRECTIONS:
         before = before[:-1]  # "in central Sudan", "across southern Lebanon"
@@ -188,13 +189,12 @@ def role(low: str, m: Mention, term: Term, taxonomy: Taxonomy) -> str:
     if before[-1:] == ["to"] and before[0] in _NOT_MOTION:
         return "actor"  # "respond to Pakistan", "envoy to Russia": no one goes there
     after = words_after(low, m.end, 2)
-    if after[:1] and after[0] in _BORDER and not low.startswith("'s", m.end):
+    if after[:1] and after[0] in BORDER and not low.startswith("'s", m.end):
         return "border"  # "near the Senegal border": the edge of another country, maybe no place
     if before and before[-1] in taxonomy.locatives:
         return "place"
     if before and _threatened(low, m.start, before[-1], taxonomy):
         return "actor"  # "threatens to attack Iran": a target of a threat; nothing happens there
-    after = words_after(low, m.end, 2)
     possessive = low[m.end : m.end + 2] == "'s"
     if possessive and any(w in taxonomy.state_nouns for w in words_after(low, m.end + 2, 3)):
         return "actor"  # "Iran's foreign minister", "Iran's recent missile strike"

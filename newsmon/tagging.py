@@ -5,7 +5,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from newsmon.roles import group_roles, military, names_force, words_after, words_before
+from newsmon.roles import (
+    BORDER,
+    group_roles,
+    military,
+    names_force,
+    words_after,
+    words_before,
+)
 from newsmon.roles import role as role_of
 from newsmon.vocab import Taxonomy, Term, fold
 
@@ -223,7 +230,7 @@ def tag(text: str, low: str, mentions: list[Mention], taxonomy: Taxonomy, *,
                     placed.append(ActorMention(m.start, m.end, term.ident))
                     if any(names_force(after, i, taxonomy) for i in range(len(after))):
                         armed_at.append(m.start)
-                elif after[:1] and after[0] in _BORDER:
+                elif after[:1] and after[0] in BORDER:
                     add(edges, term.region, m.start)  # "near the Venezuelan border"
                 else:
                     add(weak_regions, term.region, m.start)
@@ -287,7 +294,6 @@ def tag(text: str, low: str, mentions: list[Mention], taxonomy: Taxonomy, *,
 # "the Gulf" as a place, not the Gulf of Mexico or the Gulf states: the Persian Gulf where Iran is named
 _THE_GULF = re.compile(r"\b(?:in|across|around|near|to|off|over) (the gulf)\b"
                        r"(?! of| coast| states| countries| cooperation| arab| region)")
-_BORDER = frozenset({"border", "borders", "frontier"})
 # words between a demonym and the state noun it qualifies
 _STATE_MODIFIERS = frozenset({"central", "federal", "interim", "transitional", "caretaker",
                               "provisional", "national", "ruling", "new"})

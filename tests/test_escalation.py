@@ -913,3 +913,19 @@ def test_an_accusation_is_of_an_attack_only_where_one_follows_it() -> None:
                   "The Ukrainian president said a vote could be organised within months of fighting "
                   "stopping, but only with security guarantees, rejecting Russian claims that he "
                   "lacks legitimacy.") < 2
+
+
+@pytest.mark.parametrize("title", [
+    "Italians will vote in March on a constitutional reform",
+    "Opponents say the government's reform threatens judicial independence",
+])
+def test_the_month_of_march_and_threats_to_abstractions_are_no_conflict(title: str) -> None:
+    """"in March" is a month, not a protest march; a reform that "threatens judicial
+    independence" threatens no one with force."""
+    result = analyze(title, taxonomy=TAXONOMY)
+
+    assert (0, ()) == (result.level, result.events)
+
+
+def test_a_threat_to_strike_stays_a_threat() -> None:
+    assert 2 == _level("Iran threatens to strike US bases if attacked")

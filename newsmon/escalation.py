@@ -161,6 +161,9 @@ def analyze(title: str, summary: str = "", text: str = "", *, taxonomy: Taxonomy
                 and not (term.ident == "CONSULT"
                          and (opinion or discusses_talks(full, words, s_end, taxonomy)))):
             deescalation = True  # fmt: skip
+        if (status == "real" and term.ident == "ASSAULT" and low.startswith(_LAUNCHES, m.start)
+                and _INTO_THE_SEA.search(low, m.end, min(s_end, m.end + 80))):  # fmt: skip
+            term = _WEAPONS_TEST  # "fires ballistic missiles into the sea": a test, no attack
         if status == "hypothetical" and term.ident == "SANCTION" and not term.weak:
             status = "threat"  # "EU readies new sanctions": a sanction prepared is coercion threatened
         if status == "threat":
@@ -231,6 +234,11 @@ class _Found:
 
 
 _THREAT = Term("cue", "THREATEN", level=2)
+_WEAPONS_TEST = Term("cue", "MOBILIZE", level=2)
+_LAUNCHES = ("fire", "fired", "firing", "launch", "test-fire")
+# a launch that lands in the sea, with no target: LABELING.md's weapons test
+_INTO_THE_SEA = re.compile(r"\binto (?:the )?(?:sea|waters|ocean|east sea|yellow sea|sea of japan|"
+                           r"japan sea|pacific|pacific ocean)\b|\boff (?:its|the) (?:east|west) coast\b")
 _HINT = Term("context", "weak")
 _ACCUSE = Term("cue", "ACCUSE", level=2, weak=True)
 _ACCUSE_1 = Term("cue", "ACCUSE", level=1, weak=True)

@@ -515,11 +515,12 @@ def test_deployment_under_a_ceasefire_is_no_show_of_force() -> None:
 
 
 @pytest.mark.parametrize(("title", "level"), [
-    ("N. Korea fires ballistic missile into East Sea", 3),
+    ("N. Korea fires ballistic missile into East Sea", 2),
     ("S. Korea, US hold joint drills near the border", 2),
 ])
 def test_korean_headline_abbreviations(title: str, level: int) -> None:
-    """"N. Korea" and "S. Korea" are the states; a missile fired needs no other sign of conflict."""
+    """"N. Korea" and "S. Korea" are the states; a missile fired needs no other sign of conflict
+    (into the sea it is a weapons test, level 2)."""
     assert level == _level(title)
 
 
@@ -929,3 +930,16 @@ def test_the_month_of_march_and_threats_to_abstractions_are_no_conflict(title: s
 
 def test_a_threat_to_strike_stays_a_threat() -> None:
     assert 2 == _level("Iran threatens to strike US bases if attacked")
+
+
+@pytest.mark.parametrize(("title", "level", "event"), [
+    ("North Korea fires ballistic missiles into the sea ahead of party congress", 2, "MOBILIZE"),
+    ("Two US aircraft carriers are now operating within striking distance of Iran", 2, "MOBILIZE"),
+    ("Houthis fire missiles at ships in the Red Sea", 3, "ASSAULT"),
+])
+def test_a_launch_into_the_sea_is_a_weapons_test(title: str, level: int, event: str) -> None:
+    """A missile fired into the sea hits no one: LABELING.md's weapons test at level 2; carriers
+    "within striking distance" are deployed, not striking."""
+    result = analyze(title, taxonomy=TAXONOMY)
+
+    assert (level, event) == (result.level, result.events[0].event)

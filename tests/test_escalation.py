@@ -943,3 +943,14 @@ def test_a_launch_into_the_sea_is_a_weapons_test(title: str, level: int, event: 
     result = analyze(title, taxonomy=TAXONOMY)
 
     assert (level, event) == (result.level, result.events[0].event)
+
+
+def test_a_plea_of_guilty_to_a_threat_is_a_court_case() -> None:
+    """"pleads guilty to threatening to kill" a politician: a crime tried in court, no threat of force."""
+    assert _level("New York man pleads guilty to threatening to kill Rep. Omar",
+                  "A New York man pleaded guilty Monday to threatening to kill U.S. Rep. Ilhan Omar, "
+                  "D-Minn., in March, prosecutors said.") < 2
+
+
+def test_killed_in_a_crash_is_an_accident() -> None:
+    assert _level("Two soldiers killed in helicopter crash in Afghanistan") < 3

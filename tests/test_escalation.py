@@ -8,7 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsmon.escalation import analyze, split_sentences
+from newsmon.escalation import analyze
+from newsmon.sentences import split_sentences
 from newsmon.vocab import load_taxonomy
 
 SEED = Path(__file__).resolve().parents[2] / "shared" / "seed-corpus"

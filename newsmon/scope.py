@@ -62,13 +62,13 @@ def status(low: str, m: Mention, term: Term, s_start: int, s_end: int, tx: Taxon
         clause = window[brk.end() :]
     all_words = MARKER_WORD.findall(clause)
     words = all_words[-WINDOW_WORDS:]
-    if any(w in tx.negation or w.endswith("n't") for w in words):
+    if not tx.negation.isdisjoint(words) or "'" in "".join(words):  # only "n't" has an apostrophe
         return "negated"
-    if any(w in tx.cessation for w in words[-3:]):
+    if not tx.cessation.isdisjoint(words[-3:]):
         return "stopped"  # "a pause in the fighting", "lifted its economic embargo"
     if term.ident == "SANCTION" and _STANDING.intersection(words[-3:]):
         return "background"  # "the economy buckles under sanctions": sanctions in force, none new
-    if remembered or any(w in tx.background for w in words) or _PAST.search(_last_clause(clause)):
+    if remembered or not tx.background.isdisjoint(words) or _PAST.search(_last_clause(clause)):
         return "background"  # "since 2023", "after months of fighting", "survivors remember"
     after = low[m.end : min(s_end, m.end + 80)]
     cut = _CLAUSE_BREAK.search(after)
@@ -80,24 +80,23 @@ def status(low: str, m: Mention, term: Term, s_start: int, s_end: int, tx: Taxon
         return "hypothetical"  # "what a US attack might look like", "a strike could come"
     if _WHOLE_WAR.search(clause_after):
         return "background"  # "athletes killed during Russia's war": the war's toll, no new act
-    reach: list[str] = []
-    for w in reversed(all_words[-HYPOTHETICAL_WORDS:]):
-        if w in _NEW_CLAUSE_WORDS:
-            break  # "...warned after Israel struck": the strike is reported, not threatened
-        reach.append(w)
-    if any(w in tx.background_clause for w in reach):
+    reach = all_words[-HYPOTHETICAL_WORDS:]  # the words back to the last new clause, if any
+    if not _NEW_CLAUSE_WORDS.isdisjoint(reach):
+        last = max(i for i, w in enumerate(reach) if w in _NEW_CLAUSE_WORDS)
+        reach = reach[last + 1 :]  # "...warned after Israel struck": the strike is reported
+    if not tx.background_clause.isdisjoint(reach):
         return "background"  # "charged with war crimes", "the anniversary of the bombing"
     if term.ident == "THREATEN" and not term.weak:
         return "real"  # a threat is about the future by nature
-    if term.ident in MATERIAL_EVENTS and any(w in _ALLEGING for w in reach):
+    if term.ident in MATERIAL_EVENTS and not _ALLEGING.isdisjoint(reach):
         return "alleged"  # "accused Russia of shelling", "the alleged attack": a claim, level 2
     if term.ident in MATERIAL_EVENTS and ("will" in words[-2:] or words[-2:] in _FUTURE_BE):
         return "threat"  # "Israel will strike", "will bring slaughter", "bases would be hit"
     if term.ident in MATERIAL_EVENTS and (
-        any(w in tx.threat_markers for w in reach) or _after_threat(low, s_start, m)
+        not tx.threat_markers.isdisjoint(reach) or _after_threat(low, s_start, m)
     ):
         return "threat"
-    if any(w in tx.hypothetical for w in reach):
+    if not tx.hypothetical.isdisjoint(reach):
         return "hypothetical"
     if term.base_verb and words and words[-1] in {"to", "will", "would", "could", "can", "not"}:
         return "hypothetical"

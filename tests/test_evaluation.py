@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+import yaml
 
 from newsmon.errors import InputError
 from newsmon.evaluation import PRF, kappa, predict, read_gold, score
@@ -15,6 +16,7 @@ DEV = Path(__file__).resolve().parents[2] / "shared" / "eval" / "dev.jsonl"
 EXTRA = Path(__file__).resolve().parent / "data" / "analysis_extra.jsonl"
 CHECK = Path(__file__).resolve().parent / "data" / "analysis_check.jsonl"
 WIRE = Path(__file__).parent / "data" / "analysis_wire_a.jsonl"
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def _write(path: Path, rows: list[dict]) -> Path:
@@ -158,3 +160,35 @@ def test_other_outlets_stay_above_floor(name: str, floors: dict[str, float], tmp
                 "actors": report.sets["actors"].f1}  # fmt: skip
 
     assert {} == {k: round(v, 3) for k, v in measured.items() if v < floors[k]}
+
+
+@pytest.mark.parametrize(("name", "sets"), [
+    ("dev", None),
+    ("wire_b", ("wire_b", "wire2_b", "wire3_b")),
+])  # fmt: skip
+def test_second_labellings_cover_their_sets_in_the_guideline_identifiers(
+    name: str, sets: tuple[str, ...] | None
+) -> None:
+    """bench/label_agreement.py scores a second, blind labelling against the first: each file
+    labels every item of its set once, with LABELING.md's codes and identifiers only."""
+    from bench.label_agreement import second_labels
+
+    second = second_labels(WIRE.with_name(f"analysis_{name}_second.jsonl"))
+    if sets is None:
+        if not DEV.is_file():
+            pytest.skip("shared dev set absent")
+        ids = [item.id for item in read_gold(DEV)]
+    else:
+        ids = [item.id for s in sets for item in read_gold(WIRE.with_name(f"analysis_{s}.jsonl"))]
+    taxonomy = load_taxonomy()
+    alpha2, alpha3 = set(taxonomy.alpha2.values()), set(taxonomy.alpha2)
+    table = yaml.safe_load((ROOT / "newsmon" / "taxonomy" / "actors.yaml").read_text())["actors"]
+    subregions = {"gaza", "west-bank", "golan", "red-sea", "strait-of-hormuz", "persian-gulf",
+                  "black-sea"}  # fmt: skip
+    unknown = sorted(
+        {r for a in second.values() for r in a.regions if r not in alpha2 | subregions}
+        | {x for a in second.values() for x in a.actors
+           if x not in alpha3 and x not in table}
+    )  # fmt: skip
+
+    assert (sorted(ids), []) == (sorted(second), unknown)

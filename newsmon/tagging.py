@@ -31,7 +31,8 @@ _DATELINE = re.compile(
 
 # a launch of a counted salvo: the automaton's patterns cannot hold every number
 _NUMBERED_LAUNCH = re.compile(
-    r"\b(?:fire[sd]?|firing|launch(?:es|ed|ing)?)\s+(?:about |around |some |more than |over |"
+    r"\b(?:fire[sd]?|firing|launch(?:es|ed|ing)?|downed|downs|shot down|shoots down|"
+    r"intercept(?:s|ed|ing)?)\s+(?:about |around |some |more than |over |"
     r"at least |nearly |almost |up to )?\d[\d,]*\s+(?:[a-z-]+\s+)?"
     r"(missiles?|rockets?|drones?|projectiles|shells|mortars?)\b")
 _WEAPON_MODES = {"missile": "missile", "rocket": "missile", "projectile": "missile",
@@ -124,7 +125,9 @@ def _phrases(low: str) -> list[tuple[int, int, tuple[Term, ...]]]:
     a text without them costs a few substring scans.
     """
     found: list[tuple[int, int, tuple[Term, ...]]] = []
-    for numbered in _near(_NUMBERED_LAUNCH, low, ("fire", "firing", "launch"), 0, 80):
+    for numbered in _near(_NUMBERED_LAUNCH, low, ("fire", "firing", "launch", "down", "shot", "shoots",
+                                                    "intercept"),
+                          0, 80):
         mode = _WEAPON_MODES.get(numbered.group(1).rstrip("s"), "missile")  # "launched 400 drones"
         found.append((numbered.start(), numbered.end(), (_LAUNCH, _WAR, Term("mode", mode))))
     for hit in _near(_HIT_TARGET, low, ("hit",), 0, 90):  # "hits Russian oil refinery"

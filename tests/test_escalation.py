@@ -972,3 +972,21 @@ def test_a_plea_of_guilty_to_a_threat_is_a_court_case() -> None:
 
 def test_killed_in_a_crash_is_an_accident() -> None:
     assert _level("Two soldiers killed in helicopter crash in Afghanistan") < 3
+
+
+@pytest.mark.parametrize(("title", "level", "event"), [
+    ("Suicide bomber kills 12 at Mogadishu restaurant", 3, "ASSAULT"),
+    ("Car bomb kills 7 in Syrian city of Manbij", 3, "ASSAULT"),
+    ("Bandits abduct 50 students from school in Zamfara", 3, "ASSAULT"),
+    ("Cameroon separatists kidnap 30 in Anglophone region", 3, "ASSAULT"),
+    ("Ukraine says it downed 80 Russian drones overnight", 3, "ASSAULT"),
+    ("Serbia puts army on high alert near Kosovo", 2, "MOBILIZE"),
+    ("Pakistan warns India of 'befitting response'", 2, "THREATEN"),
+])  # fmt: skip
+def test_attacks_and_threats_that_name_no_war(title: str, level: int, event: str) -> None:
+    """Headlines whose only sign of conflict is the act: a suicide bomber or a car bomb is an
+    armed attack with no state named, bandits and Cameroon's separatists are armed groups, drones
+    shot down were launched, an army on high alert is mobilised, a "befitting response" is a threat."""
+    result = analyze(title, taxonomy=TAXONOMY)
+
+    assert (level, event) == (result.level, result.events[0].event if result.events else None)

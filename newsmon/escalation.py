@@ -121,7 +121,7 @@ def analyze(title: str, summary: str = "", text: str = "", *, taxonomy: Taxonomy
         term = _best_cue(m.terms)
         if term is not None and term.verb and _after_determiner(low, m.start):
             term = _best_cue(tuple(t for t in m.terms if not t.verb))  # "a bomb", "the shot"
-        if term is None or (term.weak and not context):
+        if term is None or (term.weak and not context and not _armed_attack(low, m, term, starts, sentences)):
             continue
         in_lead = m.start < lead_end
         index = bisect.bisect_right(starts, m.start) - 1
@@ -293,6 +293,20 @@ def _named_in(mentions: list[Mention], start: int, end: int) -> bool:
     """True where a place or an actor is named between ``start`` and ``end``."""
     lo = bisect.bisect_left(mentions, start, key=_START)
     return any(t.kind in _PLACES for x in mentions[lo:] if x.start < end for t in x.terms)
+
+
+def _armed_attack(low: str, m: Mention, term: Term, starts: list[int],
+                  sentences: list[tuple[int, int]]) -> bool:  # fmt: skip
+    """True for an attack by or on an armed group its sentence names generically ("militants
+    attack checkpoint", "insurgents killed"): an organised armed actor, wherever it is."""
+    if term.ident != "ASSAULT" or term.level < 3:
+        return False
+    s_start, s_end = sentences[bisect.bisect_right(starts, m.start) - 1]
+    return _ARMED_GROUPS.search(low, s_start, s_end) is not None
+
+
+_ARMED_GROUPS = re.compile(r"\b(?:militants|insurgents|jihadists|separatists|bandits|guerrillas|"
+                           r"islamists|militiamen)\b")
 
 
 def _party_before(tags: Tags, m: Mention, s_start: int, tx: Taxonomy) -> bool:

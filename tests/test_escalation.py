@@ -990,3 +990,22 @@ def test_attacks_and_threats_that_name_no_war(title: str, level: int, event: str
     result = analyze(title, taxonomy=TAXONOMY)
 
     assert (level, event) == (result.level, result.events[0].event if result.events else None)
+
+
+@pytest.mark.parametrize(("title", "level"), [
+    ("Two soldiers killed as militants attack checkpoint in Kashmir", 3),
+    ("Mortar rounds land near Kabul airport", 3),
+    ("Ukrainian drones set Russian refinery ablaze", 3),
+    ("Myanmar rebels overrun army base in Shan state", 3),
+    ("Venezuelan troops detain Colombian soldiers at border", 3),
+    ("Iran accuses Israel of sabotage at nuclear site", 2),
+    ("Russia moves nuclear-capable missiles to Belarus", 2),
+    ("Police arrest 12 after football violence in Leeds", 0),
+    ("Dry forest ablaze in California heatwave", 0),
+])  # fmt: skip
+def test_armed_groups_named_generically_and_acts_of_force_without_war_words(title: str,
+                                                                            level: int) -> None:
+    """Militants or insurgents attacking are an organised armed actor wherever they are; mortar
+    rounds that land, a refinery set ablaze by drones, a base overrun, soldiers detained by troops,
+    sabotage and missiles moved are acts of force. Police arrests and a forest fire are not."""
+    assert level == _level(title)

@@ -359,3 +359,14 @@ def test_a_country_qualified_by_a_direction_or_owning_a_place_is_a_place(
     tags = _tags(text)
 
     assert region in tags.regions and state not in tags.actors
+
+
+@pytest.mark.parametrize(("text", "actor"), [
+    ("Israeli airstrike kills 15 in Gaza City", "ISR"),
+    ("Ukraine hits Russian ammunition depot in occupied Donetsk", "RUS"),
+    ("Militants storm Pakistani checkpoint in Waziristan", "PAK"),
+    ("US base in Iraq targeted by Iraqi militia drones", "pmf"),
+])  # fmt: skip
+def test_a_state_stands_for_its_strike_depot_or_checkpoint_and_an_iraqi_militia_is_the_pmf(
+        text: str, actor: str) -> None:  # fmt: skip
+    assert actor in _tags(text).actors

@@ -1009,3 +1009,21 @@ def test_armed_groups_named_generically_and_acts_of_force_without_war_words(titl
     rounds that land, a refinery set ablaze by drones, a base overrun, soldiers detained by troops,
     sabotage and missiles moved are acts of force. Police arrests and a forest fire are not."""
     assert level == _level(title)
+
+
+@pytest.mark.parametrize(("title", "level"), [
+    ("Israeli tank fire kills three near Rafah", 3),
+    ("Israeli navy fires on Gaza fishing boats", 3),
+    ("Hezbollah fires anti-tank missile at Israeli border post", 3),
+    ("Clashes between Druze fighters and Bedouin tribes kill 30 in Sweida", 3),
+    ("China conducts 'Strait Thunder' exercise around Taiwan", 2),
+    ("Kim Jong Un oversees artillery firing drill", 2),
+    ("US deploys B-52 bombers to Diego Garcia", 2),
+    ("UN Security Council holds emergency meeting on Sudan", 1),
+    ("UFC fighters clash at weigh-in in Las Vegas", 0),
+])  # fmt: skip
+def test_weapons_and_forces_named_by_their_kind(title: str, level: int) -> None:
+    """Tank fire, a navy firing on boats, an anti-tank missile, an exercise around Taiwan, a
+    firing drill and bombers named by type are acts of armed forces; fighters clashing in a place
+    of war fight, and the Security Council meets on a war. Prize fighters do not."""
+    assert level == _level(title)

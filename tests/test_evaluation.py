@@ -115,13 +115,16 @@ def test_check_set_stays_above_floor() -> None:
     ("wire2_b", {"relevance": 0.80, "escalation": 0.70, "regions": 0.73, "actors": 0.86}),
     ("wire3_a", {"relevance": 0.90, "escalation": 0.79, "regions": 0.81, "actors": 0.85}),
     ("wire3_b", {"relevance": 0.83, "escalation": 0.82, "regions": 0.82, "actors": 0.86}),
+    ("wire4_a", {"relevance": 0.91, "escalation": 0.82, "regions": 0.82, "actors": 0.84}),
+    ("wire4_b", {"relevance": 0.95, "escalation": 0.90, "regions": 0.84, "actors": 0.84}),
 ])  # fmt: skip
 def test_wire_sets_stay_above_floor(name: str, floors: dict[str, float]) -> None:
     """Teasers written in the styles of eight outlets each and labelled blind
     (tests/data/analysis_wire*_*.jsonl: 240 of Reuters, Al Jazeera ..., 240 of AP, BBC ..., 240 of
-    CNN, Al Arabiya ... on 16-19 February 2026).
+    CNN, Al Arabiya ... on 16-19 February 2026, 240 of Anadolu, Xinhua ... on 20-23 February 2026).
 
-    The a halves were read for misses; the b halves are check sets, known only by their figures.
+    The a halves of the first three were read for misses; their b halves and both halves of wire4
+    are check sets, known only by their figures.
     """
     report = score(predict(read_gold(WIRE.with_name(f"analysis_{name}.jsonl")), load_taxonomy()))
     measured = {

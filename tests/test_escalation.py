@@ -1027,3 +1027,24 @@ def test_weapons_and_forces_named_by_their_kind(title: str, level: int) -> None:
     firing drill and bombers named by type are acts of armed forces; fighters clashing in a place
     of war fight, and the Security Council meets on a war. Prize fighters do not."""
     assert level == _level(title)
+
+
+@pytest.mark.parametrize(("title", "level"), [
+    ("Ukrainian forces liberate village in Zaporizhzhia region", 3),
+    ("M23 encircles Uvira as Burundian troops withdraw", 3),
+    ("Grenade attack on market wounds 15 in Manipur", 3),
+    ("Rocket hits Kharkiv residential building overnight", 3),
+    ("Iran unveils new long-range ballistic missile", 2),
+    ("Israel's defence minister vows to 'crush' Hezbollah", 2),
+    ("Ukraine accuses Russia of using banned chemical weapons", 2),
+    ("Apple unveils new iPhone with satellite messaging", 0),
+])  # fmt: skip
+def test_ground_taken_weapons_unveiled_and_vows_to_crush(title: str, level: int) -> None:
+    """Villages liberated and towns encircled are ground taken by force; a grenade attack or a
+    rocket that hits is an attack; a missile unveiled is a show of force, a vow to crush an enemy
+    a threat, and chemical weapons used an attack (so accusing someone of it is level 2)."""
+    assert level == _level(title)
+
+
+def test_indian_states_of_insurgencies_are_places_in_india() -> None:
+    assert ("IN",) == analyze("Maoists ambush police in Chhattisgarh's Sukma", taxonomy=TAXONOMY).regions

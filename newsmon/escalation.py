@@ -316,10 +316,12 @@ def _party_before(tags: Tags, m: Mention, s_start: int, tx: Taxonomy) -> bool:
 
 
 def _violent(mentions: list[Mention], m: Mention, end: int) -> bool:
-    """True where an accusation is of an attack or a killing: one named after it in its sentence
-    ("accused Russia of shelling"), not before it ("after months of fighting, rejecting claims")."""
+    """True where an accusation is of an attack, a killing or a show of force: one named after it
+    in its sentence ("accused Russia of shelling", "claim China conducted a nuclear test"), not
+    before it ("after months of fighting, rejecting claims")."""
     lo = bisect.bisect_left(mentions, m.end, key=_START)
-    return any(t.kind == "cue" and t.level >= 3 and t.ident in MATERIAL_EVENTS
+    return any(t.kind == "cue" and (t.level >= 3 and t.ident in MATERIAL_EVENTS
+                                    or t.level >= 2 and t.ident == "MOBILIZE" and not t.weak)
                for x in mentions[lo:] if x.start < end for t in x.terms)  # fmt: skip
 
 

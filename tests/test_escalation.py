@@ -1048,3 +1048,16 @@ def test_ground_taken_weapons_unveiled_and_vows_to_crush(title: str, level: int)
 
 def test_indian_states_of_insurgencies_are_places_in_india() -> None:
     assert ("IN",) == analyze("Maoists ambush police in Chhattisgarh's Sukma", taxonomy=TAXONOMY).regions
+
+
+@pytest.mark.parametrize(("title", "level"), [
+    ("Nigeria says 100 more U.S. military personnel arrive to tackle Islamists", 2),
+    ("U.S. offers more details on claim China conducted secret nuclear weapons test", 2),
+    ("Medical personnel arrive in Gaza with field hospital", 1),
+    ("Russia denies claims it conducted nuclear test", 1),
+])  # fmt: skip
+def test_personnel_arriving_and_an_accused_weapons_test(title: str, level: int) -> None:
+    """Military personnel that arrive (after 'U.S. military' took the words) are deployed; a
+    claim that a state tested a nuclear weapon accuses it of a show of force. Medical personnel
+    are no deployment, and a denied test is none."""
+    assert level == _level(title)

@@ -344,7 +344,7 @@ def _after_determiner(low: str, start: int) -> bool:
 
 
 _DETERMINERS = frozenset({"a", "an", "the", "its", "their", "his", "her", "our", "this", "that",
-                          "these", "those", "every", "each", "another"})
+                          "these", "those", "every", "each", "another", "of"})  # "crew of seized ship"
 
 
 def _best_cue(terms: tuple[Term, ...]) -> Term | None:

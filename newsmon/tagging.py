@@ -55,7 +55,8 @@ _AIRSPACE = re.compile(
     r"(?:[a-z'-]+\s+)?(?:airspace|air space|territorial waters)\b")
 _INCURSION = Term("cue", "MOBILIZE", level=2)
 # a ship seized or boarded by force, whatever stands between: "boards Russian 'shadow fleet' tanker"
-_SEIZED_SHIP = re.compile(
+_SEIZED_SHIP = re.compile(  # not "the crew of a seized ship": a seizure told as past
+    r"(?<!\bof )(?<!\bthe )(?<!\ba )(?<!\ban )(?<!\bits )(?<!\btheir )"
     r"\b(?:seiz(?:e|es|ed|ing)|board(?:s|ed|ing)?|hijack(?:s|ed|ing)?|captur(?:e|es|ed|ing))\s+"
     r"(?:an? |the |two |three |another |)(?:[\w'’-]+\s+){0,3}?"
     r"(?:tankers?|vessels?|ships?|freighters?|cargo ships?|oil tankers?)\b")

@@ -1061,3 +1061,14 @@ def test_personnel_arriving_and_an_accused_weapons_test(title: str, level: int) 
     claim that a state tested a nuclear weapon accuses it of a show of force. Medical personnel
     are no deployment, and a denied test is none."""
     assert level == _level(title)
+
+
+@pytest.mark.parametrize(("title", "seized_now"), [
+    ("Yemen's Houthis release crew of seized ship", False),
+    ("The seized tanker was escorted to Bandar Abbas, Iranian media said", False),
+    ("Iran seizes foreign tanker in Gulf", True),
+])  # fmt: skip
+def test_a_seized_ship_named_as_such_is_a_past_seizure(title: str, seized_now: bool) -> None:
+    """"the crew of seized ship", "the seized tanker": a participle after "of" or an article
+    describes a seizure already made; the item reports the release or the escort."""
+    assert seized_now == (_level(title) == 3)

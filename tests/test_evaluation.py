@@ -78,8 +78,8 @@ def test_dev_figures_stay_above_floor() -> None:
         "regions": report.sets["regions"].f1, "actors": report.sets["actors"].f1,
         "events": report.sets["events"].f1, "kappa": report.level_kappa,
     }  # fmt: skip
-    floors = {"relevance": 0.90, "escalation": 0.79, "regions": 0.77, "actors": 0.845,
-              "events": 0.64, "kappa": 0.83}  # fmt: skip
+    floors = {"relevance": 0.90, "escalation": 0.85, "regions": 0.79, "actors": 0.845,
+              "events": 0.64, "kappa": 0.86}  # fmt: skip
 
     assert {} == {k: round(v, 3) for k, v in measured.items() if v < floors[k]}
 

@@ -68,6 +68,9 @@ _WEAPON = re.compile(r"missile|rocket|drone|artillery|mortar|airstrike|air strik
                      r"warplane|warship|torpedo")
 _ECONOMIC = re.compile(r"\b(?:tariffs?|duties|levies|funding|funds|fines?|lawsuits?|legal action|"
                        r"trade|exports?|imports?|visas?|boycotts?|jobs|subsidies|taxes)\b")
+_NATURE = re.compile(r"\b(?:volcano|volcanic|eruption|erupts?|lava|wildfires?|bushfires?|floods?|flooding|"
+                     r"storms?|hurricanes?|typhoons?|cyclones?|drought|landslides?|heatwave|"
+                     r"tornado(?:es)?|blizzard|avalanche|erosion|outbreak|epidemic)\b")
 _MODAL_EVENTS = frozenset({"ASSAULT", "COERCE", "THREATEN"})
 # violence said to go on, below a headline about something else, is the story's background
 _ONGOING = frozenset({"continue", "continues", "continued", "continuing", "daily", "near-daily",
@@ -167,6 +170,8 @@ def analyze(title: str, summary: str = "", text: str = "", *, taxonomy: Taxonomy
             continue
         if term.weak and term.ident == "THREATEN" and not _party_before(tags, m, s_start, taxonomy):
             continue  # "aid agencies warned": a warning, no threat by a party to the conflict
+        if term.ident == "THREATEN" and not context and _NATURE.search(low, s_start, s_end):
+            continue  # "volcano erupts again, threatening fishing town": no one threatens
         if (term.ident == "THREATEN" and not context
                 and (_ECONOMIC.search(low, m.end, min(s_end, m.end + 60))
                      or (m.start < title_end and _ECONOMIC.search(low, title_end, lead_end)))):

@@ -32,9 +32,21 @@ _DATELINE = re.compile(
 # a launch of a counted salvo: the automaton's patterns cannot hold every number
 _NUMBERED_LAUNCH = re.compile(
     r"\b(?:fire[sd]?|firing|launch(?:es|ed|ing)?|downed|downs|shot down|shoots down|"
-    r"intercept(?:s|ed|ing)?)\s+(?:about |around |some |more than |over |"
-    r"at least |nearly |almost |up to )?\d[\d,]*\s+(?:[a-z-]+\s+)?"
+    r"lob(?:s|bed|bing)?|intercept(?:s|ed|ing)?)\s+(?:about |around |some |more than |over |"
+    r"at least |nearly |almost |up to )?\d[\d,]*\s+(?:of \d[\d,]*\s+)?(?:[a-z-]+\s+){0,2}?"
     r"(missiles?|rockets?|drones?|projectiles|shells|mortars?)\b")
+# a counted force sent somewhere: "sends 1,100 extra soldiers to Sinaloa", "masses 100,000 troops"
+_NUMBERED_DEPLOYMENT = re.compile(
+    r"\b(?:send|sends|sent|sending|deploy(?:s|ed|ing)?|dispatch(?:es|ed|ing)?|rush(?:es|ed|ing)?|"
+    r"mass(?:es|ed|ing)?|station(?:s|ed|ing)?|redeploy(?:s|ed|ing)?)\s+(?:about |around |some |"
+    r"more than |over |at least |nearly |up to |an extra |another )?\d[\d,]*\s+"
+    r"(?:[a-z.-]+\s+){0,2}?(?:troops|soldiers|marines|paratroopers|reservists|military personnel|"
+    r"special forces|commandos)\b")
+_DEPLOYED = Term("cue", "MOBILIZE", level=2)
+# an aircraft or drone shot down, whatever its make: "downs US MQ-9 Reaper drone"
+_DOWNED = re.compile(
+    r"\b(?:downed|downs|shot down|shoots down|shoot down)\s+(?:an? |the |)(?:[\w.-]+\s+){0,3}?"
+    r"(drones?|jets?|warplanes?|helicopters?|fighter jets?|military aircraft|bombers?)\b")
 _WEAPON_MODES = {"missile": "missile", "rocket": "missile", "projectile": "missile",
                  "drone": "drone", "shell": "shelling", "mortar": "shelling"}
 # a counted force seen near or inside another's territory: a show of force where there is a conflict
@@ -59,7 +71,7 @@ _SEIZED_SHIP = re.compile(  # not "the crew of a seized ship": a seizure told as
     r"(?<!\bof )(?<!\bthe )(?<!\ba )(?<!\ban )(?<!\bits )(?<!\btheir )"
     r"\b(?:seiz(?:e|es|ed|ing)|board(?:s|ed|ing)?|hijack(?:s|ed|ing)?|captur(?:e|es|ed|ing))\s+"
     r"(?:an? |the |two |three |another |)(?:[\w'’-]+\s+){0,3}?"
-    r"(?:tankers?|vessels?|ships?|freighters?|cargo ships?|oil tankers?)\b")
+    r"(?:tankers?|vessels?|ships?|freighters?|cargo ships?|oil tankers?|boats?)\b")
 _SEIZURE = Term("cue", "COERCE", level=3)
 # a coast guard or navy hosing a boat: "fires water cannon at Philippine vessel"
 _WATER_CANNON = re.compile(r"\bwater[- ]cannon(?:s|ed|ing)?\b[^.;]{0,60}?\b(?:vessels?|boats?|ships?)\b")
@@ -127,10 +139,16 @@ def _phrases(low: str) -> list[tuple[int, int, tuple[Term, ...]]]:
     """
     found: list[tuple[int, int, tuple[Term, ...]]] = []
     for numbered in _near(_NUMBERED_LAUNCH, low, ("fire", "firing", "launch", "down", "shot", "shoots",
-                                                    "intercept"),
+                                                    "intercept", "lob"),
                           0, 80):
         mode = _WEAPON_MODES.get(numbered.group(1).rstrip("s"), "missile")  # "launched 400 drones"
         found.append((numbered.start(), numbered.end(), (_LAUNCH, _WAR, Term("mode", mode))))
+    for sent in _near(_NUMBERED_DEPLOYMENT, low, ("send", "sent", "deploy", "dispatch", "rush",
+                                                   "mass", "station", "redeploy"), 0, 80):
+        found.append((sent.start(), sent.end(), (_DEPLOYED,)))
+    for downed in _near(_DOWNED, low, ("down",), 12, 60):
+        mode = "drone" if downed.group(1).startswith("drone") else "air strike"
+        found.append((downed.start(), downed.end(), (_LAUNCH, _WAR, Term("mode", mode))))
     for hit in _near(_HIT_TARGET, low, ("hit",), 0, 90):  # "hits Russian oil refinery"
         found.append((hit.start(), hit.end(1), (_HIT,)))
     for violation in _near(_AIRSPACE, low, ("airspace", "air space", "territorial waters"), 60, 20):

@@ -1072,3 +1072,29 @@ def test_a_seized_ship_named_as_such_is_a_past_seizure(title: str, seized_now: b
     """"the crew of seized ship", "the seized tanker": a participle after "of" or an article
     describes a seizure already made; the item reports the release or the escort."""
     assert seized_now == (_level(title) == 3)
+
+
+@pytest.mark.parametrize(("title", "level"), [
+    ("Mexico sends 1,100 extra soldiers to Sinaloa amid fears of cartel war", 2),
+    ("Russia masses 100,000 troops near Ukrainian border, satellite images show", 2),
+    ("Ukraine says it downed 38 of 45 Shahed drones Russia launched overnight", 3),
+    ("Russian fighter jet downs US MQ-9 Reaper drone over Black Sea", 3),
+    ("Hezbollah lobs dozens of rockets at northern Israel", 3),
+    ("Japan says Chinese warship locked fire-control radar on its destroyer", 2),
+    ("Putin puts Russia's nuclear deterrence forces on 'special alert'", 2),
+    ("Israel's defence minister orders army to prepare ground offensive in Lebanon", 2),
+    ("Analysis: Why jihadist violence keeps spreading across the Sahel", 1),
+    ("Iceland volcano erupts again, threatening fishing town of Grindavik", 0),
+    ("Pitch invasion halts Euro 2024 match as fans chase Ronaldo for selfies", 0),
+    ("Asian stocks rally as US-China trade war truce extended by 90 days", 0),
+])  # fmt: skip
+def test_counted_forces_downed_aircraft_radar_locks_and_false_alarms(title: str, level: int) -> None:
+    """A number between the verb and the troops or drones ("sends 1,100 extra soldiers",
+    "downed 38 of 45 drones"), any aircraft shot down, rockets lobbed, a radar lock, forces on
+    'special alert' and an offensive being prepared; a volcano threatens no one, a pitch
+    invasion invades nothing, a trade-war truce is no ceasefire."""
+    assert level == _level(title)
+
+
+def test_a_mobilisation_for_a_vaccination_drive_is_no_show_of_force() -> None:
+    assert _level("Nigeria mobilises 70,000 health workers for nationwide polio vaccination drive") < 2

@@ -222,7 +222,8 @@ def tag(text: str, low: str, mentions: list[Mention], taxonomy: Taxonomy, *,
     roles = group_roles(low, mentions, taxonomy)
     # a headline's label names where the story is: "Sudan: UN warns of famine", "Ethiopia and Eritrea:"
     colon = text.find(": ", 0, min(title_end, 40))
-    label_end = colon if colon > 0 and len(text[:colon].split()) <= 4 else 0
+    label_end = colon if colon > 0 and len(text[:colon].split()) <= 4 and taxonomy.reporting.isdisjoint(
+        low[:colon].split()) else 0  # not a speaker: "Israel warns Hezbollah: 'We will...'"
 
     def add(store: dict[str, list[int]], key: str, pos: int) -> None:
         if key:

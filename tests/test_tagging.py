@@ -370,3 +370,14 @@ def test_a_country_qualified_by_a_direction_or_owning_a_place_is_a_place(
 def test_a_state_stands_for_its_strike_depot_or_checkpoint_and_an_iraqi_militia_is_the_pmf(
         text: str, actor: str) -> None:  # fmt: skip
     assert actor in _tags(text).actors
+
+
+def test_a_speaker_before_a_colon_is_no_headline_label() -> None:
+    """"Sudan: UN warns of famine" labels a place; "Israel warns Hezbollah: '...'" names a speaker."""
+    from newsmon.escalation import analyze
+
+    taxonomy = load_taxonomy()
+    speaker = analyze("Israel warns Hezbollah: 'We will turn Beirut into Gaza'", taxonomy=taxonomy)
+    label = analyze("Sudan: UN warns of famine in Kordofan", taxonomy=taxonomy)
+
+    assert ("ISR" in speaker.actors, "SDN" in label.actors) == (True, False)

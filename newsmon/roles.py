@@ -178,10 +178,12 @@ _AIR_POWER = frozenset({"force", "forces", "strike", "strikes", "raid", "raids",
 
 
 def role(low: str, m: Mention, term: Term, taxonomy: Taxonomy) -> str:
-    """"place", "actor", "both" or "border": a country that only acts is no place, and one named
-    for its border ("near the Senegal border") is a place only where nothing else is."""
+    """"place", "actor", "both", "scene" or "border": a country that only acts is no place, one
+    named by a part of it ("western Ukraine") is a place that stays an actor ("scene"), and one
+    named for its border ("near the Senegal border") is a place only where nothing else is."""
     before = words_before(low, m.start, 4)
-    if before[-1:] and before[-1] in _DIRECTIONS:
+    directed = bool(before) and before[-1] in _DIRECTIONS
+    if directed:
         before = before[:-1]  # "in central Sudan", "across southern Lebanon"
     if before[-1:] == ["the"]:
         before = before[:-1]  # "in the Philippines"
@@ -193,6 +195,8 @@ def role(low: str, m: Mention, term: Term, taxonomy: Taxonomy) -> str:
         return "border"  # "near the Senegal border": the edge of another country, maybe no place
     if before and before[-1] in taxonomy.locatives:
         return "place"
+    if directed and not low.startswith("'s", m.end):
+        return "scene"  # "attack on western Ukraine": a part of the country is a place, the state stays
     if before and _threatened(low, m.start, before[-1], taxonomy):
         return "actor"  # "threatens to attack Iran": a target of a threat; nothing happens there
     possessive = low[m.end : m.end + 2] == "'s"

@@ -381,3 +381,10 @@ def test_a_speaker_before_a_colon_is_no_headline_label() -> None:
     label = analyze("Sudan: UN warns of famine in Kordofan", taxonomy=taxonomy)
 
     assert ("ISR" in speaker.actors, "SDN" in label.actors) == (True, False)
+
+
+def test_a_part_of_a_country_is_a_place_where_the_state_stays_an_actor() -> None:
+    """"a large attack on western Ukraine": the attack falls in Ukraine, and Ukraine is hit."""
+    tags = _tags("Jets took off in Poland as Russia launched a large attack on western Ukraine.")
+
+    assert ("UA" in tags.regions, "UKR" in tags.actors) == (True, True)

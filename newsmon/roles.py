@@ -216,6 +216,8 @@ def role(low: str, m: Mention, term: Term, taxonomy: Taxonomy) -> str:
         return "actor"  # "Washington's response", "warned Washington"
     if possessive and term.kind == "country" and _name_follows(low, m.end + 2, taxonomy, _PLACES):
         return "place"  # "Sudan's Kordofan region", "Ukraine's Kharkiv": where it happens
+    if possessive and term.kind == "country" and words_after(low, m.end + 2, 1)[:1] in _PARTS:
+        return "scene"  # "Ukraine's east", "Syria's northwest": a part of the country
     if possessive and term.kind == "country" and not _name_follows(low, m.end + 2, taxonomy, _ACTOR):
         return "both"  # "Israel's plan", "Ukraine's second city": the state or the place
     if possessive:
@@ -248,6 +250,9 @@ _DIRECTIONS = frozenset({"northern", "southern", "eastern", "western", "central"
                          "north-east", "north-west", "south-east", "south-west", "north-eastern",
                          "north-western", "south-eastern", "south-western", "far", "occupied",
                          "war-torn", "war-ravaged"})  # fmt: skip
+_PARTS = [[w] for w in ("east", "west", "north", "south", "northeast", "northwest", "southeast",
+                        "southwest", "north-east", "north-west", "south-east", "south-west",
+                        "interior", "border", "borderlands", "frontline", "heartland")]
 _ACTOR = frozenset({"actor"})
 _PLACES = frozenset({"place", "subregion"})
 

@@ -388,3 +388,20 @@ def test_a_part_of_a_country_is_a_place_where_the_state_stays_an_actor() -> None
     tags = _tags("Jets took off in Poland as Russia launched a large attack on western Ukraine.")
 
     assert ("UA" in tags.regions, "UKR" in tags.actors) == (True, True)
+
+
+@pytest.mark.parametrize(("text", "region"), [
+    ("Talks in Abu Dhabi turn to the future of Ukraine's east", "UA"),
+    ("Guyana says Venezuela is massing troops near Essequibo", "GY"),
+    ("Azerbaijani forces shell Nagorno-Karabakh", "AZ"),
+    ("Egypt warns against pushing Gazans toward Sinai", "EG"),
+    ("Ukrainian drones hit Russian landing ship off Feodosia; Moscow did not confirm", "UA"),
+])  # fmt: skip
+def test_parts_of_countries_and_disputed_lands_are_places(text: str, region: str) -> None:
+    assert region in _tags(text).regions
+
+
+def test_a_capital_that_did_not_confirm_speaks_for_its_state() -> None:
+    tags = _tags("Ukrainian drones hit Russian landing ship off Feodosia; Moscow did not confirm")
+
+    assert ("RU" in tags.regions, "RUS" in tags.actors) == (False, True)

@@ -62,6 +62,8 @@ def status(low: str, m: Mention, term: Term, s_start: int, s_end: int, tx: Taxon
         clause = window[brk.end() :]
     all_words = MARKER_WORD.findall(clause)
     words = all_words[-WINDOW_WORDS:]
+    if term.ident in MATERIAL_EVENTS and words[-1:] == ["suspected"]:
+        return "alleged"  # "suspected sabotage of undersea cables": a claim, not a report
     if not tx.negation.isdisjoint(words) or "'" in "".join(words):  # only "n't" has an apostrophe
         return "negated"
     if not tx.cessation.isdisjoint(words[-3:]):

@@ -39,9 +39,10 @@ _NUMBERED_LAUNCH = re.compile(
 _NUMBERED_DEPLOYMENT = re.compile(
     r"\b(?:send|sends|sent|sending|deploy(?:s|ed|ing)?|dispatch(?:es|ed|ing)?|rush(?:es|ed|ing)?|"
     r"mass(?:es|ed|ing)?|station(?:s|ed|ing)?|redeploy(?:s|ed|ing)?)\s+(?:about |around |some |"
-    r"more than |over |at least |nearly |up to |an extra |another )?\d[\d,]*\s+"
+    r"more than |over |at least |nearly |up to |an extra |another )?(?:\d[\d,]*|two|three|four|"
+    r"five|six|several|dozens of|hundreds of|thousands of|tens of thousands of)\s+"
     r"(?:[a-z.-]+\s+){0,2}?(?:troops|soldiers|marines|paratroopers|reservists|military personnel|"
-    r"special forces|commandos)\b")
+    r"special forces|commandos|brigades|battalions|divisions|warships)\b")
 _DEPLOYED = Term("cue", "MOBILIZE", level=2)
 # an aircraft or drone shot down, whatever its make: "downs US MQ-9 Reaper drone"
 _DOWNED = re.compile(

@@ -1098,3 +1098,22 @@ def test_counted_forces_downed_aircraft_radar_locks_and_false_alarms(title: str,
 
 def test_a_mobilisation_for_a_vaccination_drive_is_no_show_of_force() -> None:
     assert _level("Nigeria mobilises 70,000 health workers for nationwide polio vaccination drive") < 2
+
+
+@pytest.mark.parametrize(("title", "level"), [
+    ("Israel sends two reserve brigades to Lebanese border", 2),
+    ("Niger junta orders French ambassador out", 2),
+    ("Suspected militants killed five soldiers in Borno", 3),
+])  # fmt: skip
+def test_brigades_sent_envoys_ordered_out_and_suspected_attackers(title: str, level: int) -> None:
+    """Brigades counted in words are a deployment; an ambassador ordered out is an expulsion;
+    suspected attackers still attack."""
+    assert level == _level(title)
+
+
+def test_a_suspected_act_is_alleged_not_reported() -> None:
+    """"suspected sabotage of undersea cables": a claim of an attack, not a report of one."""
+    result = analyze("Russia says suspected sabotage of Baltic cable by Ukrainian forces is a lie",
+                     taxonomy=TAXONOMY)  # fmt: skip
+
+    assert "ASSAULT" not in {e.event for e in result.events}

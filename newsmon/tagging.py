@@ -249,7 +249,8 @@ def tag(text: str, low: str, mentions: list[Mention], taxonomy: Taxonomy, *,
                         after = words_after(low, nxt.end, 2)
                 if after[:1] and after[0] in _STATE_MODIFIERS:
                     after = after[1:]  # "the Ethiopian central government"
-                if after and after[0] in taxonomy.state_nouns or after[-1:] == ["forces"]:
+                joined = low.startswith("-", m.end) and after[:1] and after[0] in _JOINED_ACTS
+                if after and after[0] in taxonomy.state_nouns or after[-1:] == ["forces"] or joined:
                     add(actors, term.ident, m.start)
                     placed.append(ActorMention(m.start, m.end, term.ident))
                     if any(names_force(after, i, taxonomy) for i in range(len(after))):
@@ -320,7 +321,10 @@ _THE_GULF = re.compile(r"\b(?:in|across|around|near|to|off|over) (the gulf)\b"
                        r"(?! of| coast| states| countries| cooperation| arab| region)")
 # words between a demonym and the state noun it qualifies
 _STATE_MODIFIERS = frozenset({"central", "federal", "interim", "transitional", "caretaker",
-                              "provisional", "national", "ruling", "new"})
+                              "provisional", "national", "ruling", "new", "tactical", "strategic"})
+# a demonym joined to these acts: "Turkish-mediated talks" (not "Kenyan-led force": who leads
+# a foreign force is rarely a party)
+_JOINED_ACTS = frozenset({"mediated", "brokered", "hosted"})
 
 
 def is_title_case(title: str) -> bool:

@@ -405,3 +405,15 @@ def test_a_capital_that_did_not_confirm_speaks_for_its_state() -> None:
     tags = _tags("Ukrainian drones hit Russian landing ship off Feodosia; Moscow did not confirm")
 
     assert ("RU" in tags.regions, "RUS" in tags.actors) == (False, True)
+
+
+@pytest.mark.parametrize(("text", "actor"), [
+    ("Ethiopia and Somalia agree to talks after Turkish-mediated meeting in Ankara", "TUR"),
+    ("First Russian tactical nuclear warheads arrive in Belarus, Minsk says", "RUS"),
+])  # fmt: skip
+def test_a_mediating_state_and_its_tactical_weapons_name_it(text: str, actor: str) -> None:
+    assert actor in _tags(text).actors
+
+
+def test_a_state_that_leads_a_foreign_force_is_no_party() -> None:
+    assert "KEN" not in _tags("Haiti's Kenyan-led police mission faces funding shortfall").actors

@@ -20,6 +20,7 @@ from newsmon.parties import (
     NAME_KINDS,
     about_sport,
     allied,
+    attacked_states,
     rivals,
     targeted_state,
 )
@@ -209,6 +210,9 @@ def analyze(title: str, summary: str = "", text: str = "", *, taxonomy: Taxonomy
     target = targeted_state(low, attacks, sentences, starts, mentions, tags, taxonomy)
     if target and target not in actors and len(actors) < MAX_ACTORS:
         actors = (*actors, target)
+    for state in attacked_states(low, attacks, sentences, starts, mentions):
+        if state not in actors and len(actors) < MAX_ACTORS:
+            actors = (*actors, state)
     return Analysis(
         level=level,
         deescalation=deescalation,

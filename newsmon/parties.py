@@ -88,3 +88,24 @@ def targeted_state(low: str, attacks: list[int], sentences: list[tuple[int, int]
             if not named and not _OWNERS.intersection(before):
                 return tx.alpha3[place]
     return None
+
+
+def attacked_states(low: str, attacks: list[int], sentences: list[tuple[int, int]],
+                    starts: list[int], mentions: list[Mention]) -> list[str]:  # fmt: skip
+    """The states an attack is aimed at: "fires 180 ballistic missiles at Israel", "strikes on
+    Iran" (LABELING.md: a state acts or is acted upon). ``attacks`` are where the reported attacks
+    stand; a country right after "at", "on" or "against" later in the same sentence is the target."""
+    out: list[str] = []
+    for at in attacks:
+        s_end = sentences[bisect.bisect_right(starts, at) - 1][1]
+        for x in mentions[bisect.bisect_left(mentions, at, key=_START):]:
+            if x.start >= s_end:
+                break
+            term = x.terms[0]
+            if (term.kind == "country" and term.ident not in out
+                    and words_before(low, x.start, 1)[:1] in _AIMED):  # fmt: skip
+                out.append(term.ident)
+    return out
+
+
+_AIMED = [["at"], ["on"], ["against"]]

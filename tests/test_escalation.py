@@ -1117,3 +1117,10 @@ def test_a_suspected_act_is_alleged_not_reported() -> None:
                      taxonomy=TAXONOMY)  # fmt: skip
 
     assert "ASSAULT" not in {e.event for e in result.events}
+
+
+def test_a_state_an_attack_is_aimed_at_is_acted_upon() -> None:
+    """"fires missiles at Israel": Israel is the place and the state attacked (LABELING.md actors)."""
+    result = analyze("Iran fires some 180 ballistic missiles at Israel", taxonomy=TAXONOMY)
+
+    assert ("IL" in result.regions, {"IRN", "ISR"} <= set(result.actors)) == (True, True)

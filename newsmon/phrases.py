@@ -87,7 +87,7 @@ def phrases(low: str) -> list[tuple[int, int, tuple[Term, ...]]]:
         found.append((violation.start(), violation.end(1), (_INCURSION, _WAR)))  # on the verb
     for numbered in _near(_NUMBERED_FORCES, low, _SEEN_FORCES, 50, 20):  # "30 warplanes near"
         found.append((numbered.start(1), numbered.end(1), (_SHOW_OF_FORCE,)))  # on "near"
-    for seized in _near(_SEIZED_SHIP, low, (" tanker", " vessel", " ship", " freighter"), 70, 0):
+    for seized in _near(_SEIZED_SHIP, low, _CRAFT, 70, 0):
         found.append((seized.start(), seized.end(), (_SEIZURE,)))
     for hosed in _near(_WATER_CANNON, low, ("water",), 0, 80):
         found.append((hosed.start(), hosed.end(), (_HOSED,)))
@@ -124,4 +124,5 @@ _SWAP = re.compile(
     r"(?:(?!political\b)[a-z-]+\s+){0,3}?(?:prisoners|pows|captives|detainees|hostages|bodies|remains|crew)\b")
 _CAPTIVES = ("prisoners", "pows", "captives", "detainees", "hostages", "bodies", "remains", "crew")
 _SWAPPED = Term("cue", "RETREAT", level=1, weak=True, deesc=True)  # between the parties of a war
+_CRAFT = (" tanker", " vessel", " ship", " freighter", " boat")
 _SEEN_FORCES = ("aircraft", "warplanes", "warships", "vessels", "ships", "balloons")

@@ -1124,3 +1124,7 @@ def test_a_state_an_attack_is_aimed_at_is_acted_upon() -> None:
     result = analyze("Iran fires some 180 ballistic missiles at Israel", taxonomy=TAXONOMY)
 
     assert ("IL" in result.regions, {"IRN", "ISR"} <= set(result.actors)) == (True, True)
+
+
+def test_boats_are_seized_like_ships() -> None:
+    assert 3 == _level("Chinese coast guard boards, seizes Philippine supply boats at Second Thomas Shoal")

@@ -104,7 +104,8 @@ def analyze(title: str, summary: str = "", text: str = "", *, taxonomy: Taxonomy
 
     sport = about_sport(low, lead_end)
     broken = _broken_truce(low, mentions, sentences, starts)
-    outright, weakly = _conflict_terms(mentions, tags, lead_end, starts, low, allies, sport)
+    outright, weakly = _conflict_terms(mentions, tags, lead_end, starts, low, allies, sport,
+                                       title_end)
     war_place = not taxonomy.conflict_places.isdisjoint(tags.regions)
     at_war = war_place or any(taxonomy.alpha2.get(a) in taxonomy.conflict_places
                               for a in tags.actors)  # fmt: skip
@@ -240,6 +241,7 @@ _LAUNCHES = ("fire", "fired", "firing", "launch", "test-fire")
 _INTO_THE_SEA = re.compile(r"\binto (?:the )?(?:sea|waters|ocean|east sea|yellow sea|sea of japan|"
                            r"japan sea|pacific|pacific ocean)\b|\boff (?:its|the) (?:east|west) coast\b")
 _HINT = Term("context", "weak")
+_SINCE = frozenset({"since", "after", "following"})
 _ACCUSE = Term("cue", "ACCUSE", level=2, weak=True)
 _ACCUSE_1 = Term("cue", "ACCUSE", level=1, weak=True)
 _START = operator.attrgetter("start")
@@ -247,7 +249,8 @@ _PLACES = NAME_KINDS
 
 
 def _conflict_terms(mentions: list[Mention], tags: Tags, lead_end: int, starts: list[int],
-                    low: str, allies: Callable[[], bool], sport: bool) -> tuple[bool, bool]:  # fmt: skip
+                    low: str, allies: Callable[[], bool], sport: bool,
+                    title_end: int) -> tuple[bool, bool]:  # fmt: skip
     """Whether a text says outright that it is about armed conflict, and whether it hints so.
 
     An armed actor or a term of war ("ceasefire", "airstrike") says so outright; a weaker term
@@ -266,9 +269,10 @@ def _conflict_terms(mentions: list[Mention], tags: Tags, lead_end: int, starts: 
                 if t.ident == "context" and low[m.start : m.end] in HARDWARE and allies():
                     t = _HINT  # "the US-Russia dogfight to sell India fighter jets"
                 if m.start < lead_end:
-                    if t.ident == "context":
+                    if t.ident == "context" and not (
+                        m.start > title_end and _SINCE.intersection(words_before(low, m.start, 4))):
                         return True, True
-                    weakly = True
+                    weakly = True  # a hint, or a war the teaser dates by ("spiked after the invasion")
                 else:
                     (strong if t.ident == "context" else hinted).add(bisect.bisect_right(starts, m.start))
             elif t.kind == "cue" and not t.weak and t.level == 3 and m.start >= lead_end:

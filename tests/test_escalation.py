@@ -1128,3 +1128,9 @@ def test_a_state_an_attack_is_aimed_at_is_acted_upon() -> None:
 
 def test_boats_are_seized_like_ships() -> None:
     assert 3 == _level("Chinese coast guard boards, seizes Philippine supply boats at Second Thomas Shoal")
+
+
+def test_a_teaser_that_dates_its_story_by_a_coup_is_not_about_it() -> None:
+    """"...the first vote since the 2021 coup": the coup dates an election story, no conflict."""
+    assert 0 == _level("Guinea sets date for legislative elections",
+                       "The vote will be the first since the coup that brought Doumbouya to power.")

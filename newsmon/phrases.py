@@ -30,6 +30,16 @@ _DEPLOYED = Term("cue", "MOBILIZE", level=2)
 _DOWNED = re.compile(
     r"\b(?:downed|downs|shot down|shoots down|shoot down)\s+(?:an? |the |)(?:[\w.-]+\s+){0,3}?"
     r"(drones?|jets?|warplanes?|helicopters?|fighter jets?|military aircraft|bombers?)\b")
+# a launch named without a count: "fires anti-tank missiles", "lobs a barrage of rockets" (an
+# expression, not automaton patterns: their product ran to 20,000 keys)
+_LISTED_LAUNCH = re.compile(
+    r"\b(?:fire[sd]?|firing|launch(?:es|ed|ing)?|lob(?:s|bed|bing)?)\s+(?:a |an |the |two |three |"
+    r"several |more |dozens of |hundreds of |a barrage of |a salvo of |a wave of )?(?:ballistic |"
+    r"cruise |hypersonic |anti-ship |anti-tank |anti-aircraft |surface-to-air |short-range |"
+    r"long-range |intercontinental |guided |attack |kamikaze |suicide )?"
+    r"(missiles?|rockets?|drones?|projectiles|mortars)\b")
+# the hint of conflict each weapon gives, as its own word would
+_WEAPON_HINTS = {"missile": (Term("context", "context"),), "drone": (Term("context", "weak"),)}
 _WEAPON_MODES = {"missile": "missile", "rocket": "missile", "projectile": "missile",
                  "drone": "drone", "shell": "shelling", "mortar": "shelling"}
 # a counted force seen near or inside another's territory: a show of force where there is a conflict
@@ -75,6 +85,11 @@ def phrases(low: str) -> list[tuple[int, int, tuple[Term, ...]]]:
                           0, 80):
         mode = _WEAPON_MODES.get(numbered.group(1).rstrip("s"), "missile")  # "launched 400 drones"
         found.append((numbered.start(), numbered.end(), (_LAUNCH, _WAR, Term("mode", mode))))
+    for launch in _near(_LISTED_LAUNCH, low, ("fire", "firing", "launch", "lob"), 0, 80):
+        weapon = launch.group(1).rstrip("s")
+        mode = _WEAPON_MODES.get(weapon, "missile")
+        found.append((launch.start(), launch.end(),
+                      (_LAUNCH, *_WEAPON_HINTS.get(weapon, ()), Term("mode", mode))))  # fmt: skip
     for sent in _near(_NUMBERED_DEPLOYMENT, low, ("send", "sent", "deploy", "dispatch", "rush",
                                                    "mass", "station", "redeploy"), 0, 80):
         found.append((sent.start(), sent.end(), (_DEPLOYED,)))

@@ -126,7 +126,8 @@ def analyze(title: str, summary: str = "", text: str = "", *, taxonomy: Taxonomy
         term = _best_cue(m.terms)
         if term is not None and term.verb and _after_determiner(low, m.start):
             term = _best_cue(tuple(t for t in m.terms if not t.verb))  # "a bomb", "the shot"
-        if term is None or (term.weak and not context and not _armed_attack(low, m, term, starts, sentences)):
+        if term is None or (term.weak and not context
+                            and not _armed_attack(low, m, term, starts, sentences)):
             continue
         in_lead = m.start < lead_end
         index = bisect.bisect_right(starts, m.start) - 1

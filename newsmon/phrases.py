@@ -29,7 +29,8 @@ _DEPLOYED = Term("cue", "MOBILIZE", level=2)
 # an aircraft or drone shot down, whatever its make: "downs US MQ-9 Reaper drone"
 _DOWNED = re.compile(
     r"\b(?:downed|downs|shot down|shoots down|shoot down)\s+(?:an? |the |)(?:[\w.-]+\s+){0,3}?"
-    r"(drones?|jets?|warplanes?|helicopters?|fighter jets?|military aircraft|bombers?)\b")
+    r"(drones?|missiles?|rockets?|jets?|warplanes?|helicopters?|fighter jets?|military aircraft|"
+    r"bombers?)\b")
 # a launch named without a count: "fires anti-tank missiles", "lobs a barrage of rockets" (an
 # expression, not automaton patterns: their product ran to 20,000 keys)
 _LISTED_LAUNCH = re.compile(
@@ -94,7 +95,8 @@ def phrases(low: str) -> list[tuple[int, int, tuple[Term, ...]]]:
                                                    "mass", "station", "redeploy"), 0, 80):
         found.append((sent.start(), sent.end(), (_DEPLOYED,)))
     for downed in _near(_DOWNED, low, ("down",), 12, 60):
-        mode = "drone" if downed.group(1).startswith("drone") else "air strike"
+        weapon = downed.group(1).rstrip("s")
+        mode = _WEAPON_MODES.get(weapon, "air strike")  # a drone, a missile; else an aircraft
         found.append((downed.start(), downed.end(), (_LAUNCH, _WAR, Term("mode", mode))))
     for hit in _near(_HIT_TARGET, low, ("hit",), 0, 90):  # "hits Russian oil refinery"
         found.append((hit.start(), hit.end(1), (_HIT,)))

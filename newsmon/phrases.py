@@ -116,11 +116,18 @@ def phrases(low: str) -> list[tuple[int, int, tuple[Term, ...]]]:
 def _near(rx: re.Pattern[str], low: str, stems: tuple[str, ...], before: int,
           after: int) -> list[re.Match[str]]:  # fmt: skip
     """The matches of ``rx`` that start within ``before`` characters before a stem's occurrence
-    (or at it) and end within ``after`` characters after it."""
+    (or at it) and end within ``after`` characters after it.
+
+    Where matches start at their stem (``before`` is 0), a stem inside a word opens no window:
+    "fire" in "ceasefire" starts no launch.
+    """
     windows: list[tuple[int, int]] = []
     for stem in stems:
         at = low.find(stem)
         while at >= 0:
+            if not before and at and low[at - 1].isalnum():
+                at = low.find(stem, at + 1)
+                continue
             end = at + len(stem) + after
             while end < len(low) and low[end].isalnum():
                 end += 1  # a window never ends inside a word: "ship" is no "shipment"

@@ -18,6 +18,7 @@ MARKER_WORD = re.compile(r"[a-z]+(?:n't)?|n't")
 WINDOW_WORDS = 5
 HYPOTHETICAL_WORDS = 12  # a modal or "if" reaches over its whole clause
 _CLAUSE_BREAK = re.compile(r";|:|\bbut\b|\bwhile\b|\bwhereas\b| - |\"|\(|\)")
+_LAST_BREAK = re.compile(r".*(?:" + _CLAUSE_BREAK.pattern + ")", re.DOTALL)  # the last break
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b|\bago\b|\blast (?:year|decade)\b|\bin the past\b")
 _WHOLE_WAR = re.compile(r"^\W*(?:\w+\s+){0,4}?(?:during|throughout|over the course of)\s+"
                         r"(?:the\s+|[a-z]+'s\s+)?(?:[a-z-]+\s+)?(?:war|wars|conflict|invasion|occupation)\b")
@@ -43,23 +44,21 @@ _THREAT_VERB = re.compile(r"\b(?:warn|threat|vow|pledg|promis)")
 
 def _last_clause(text: str) -> str:
     """``text`` after its last conjunction: "marks four years of war as Kyiv [is hit]" -> " Kyiv"."""
-    start = 0
-    for conj in _AS_CLAUSE.finditer(text):
-        start = conj.end()
-    return text[start:]
+    last = _LAST_AS_CLAUSE.match(text)
+    return text[last.end() :] if last else text
 
 
 _STANDING = frozenset({"under", "after", "amid", "despite"})
 _AS_CLAUSE = re.compile(r"\b(?:as|when|while|because|but)\b|;")
+_LAST_AS_CLAUSE = re.compile(r".*(?:" + _AS_CLAUSE.pattern + ")", re.DOTALL)  # the last one
 
 
 def status(low: str, m: Mention, term: Term, s_start: int, s_end: int, tx: Taxonomy,
            remembered: bool = False) -> str:  # fmt: skip
     """"real", "negated", "hypothetical", "threat", "alleged", "stopped" or "background": the cue at ``m``."""
     window = low[max(s_start, m.start - 100) : m.start]
-    clause = window
-    for brk in _CLAUSE_BREAK.finditer(window):
-        clause = window[brk.end() :]
+    last_break = _LAST_BREAK.match(window)
+    clause = window[last_break.end() :] if last_break else window
     all_words = MARKER_WORD.findall(clause)
     words = all_words[-WINDOW_WORDS:]
     if term.ident in MATERIAL_EVENTS and words[-1:] == ["suspected"]:

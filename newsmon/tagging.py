@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -15,7 +16,7 @@ from newsmon.roles import (
     words_before,
 )
 from newsmon.roles import role as role_of
-from newsmon.vocab import Taxonomy, Term, fold
+from newsmon.vocab import CAPITAL_CHECK, Taxonomy, Term, fold
 
 MAX_REGIONS = 5
 MAX_ACTORS = 8
@@ -63,13 +64,19 @@ def scan(text: str, taxonomy: Taxonomy) -> tuple[str, list[Mention]]:
     low = fold(text)
     n = len(low)
     found: list[tuple[int, int, tuple[Term, ...]]] = []
-    for last, (length, terms, checked) in taxonomy.automaton.iter(low):
-        start, end = last - length + 1, last + 1
-        if (start > 0 and low[start - 1].isalnum()) or (end < n and low[end].isalnum()):
+    for last, (length, terms, checks) in taxonomy.automaton.iter(low):
+        end = last + 1
+        start = end - length
+        if (start and low[start - 1].isalnum()) or (end < n and low[end].isalnum()):
             continue
-        kept = tuple(t for t in terms if _spelled(text, start, end, t)) if checked else terms
-        if kept:
-            found.append((start, end, kept))
+        if checks == CAPITAL_CHECK:
+            if not text[start].isupper():
+                continue
+        elif checks:
+            terms = tuple(t for t in terms if _spelled(text, start, end, t))
+            if not terms:
+                continue
+        found.append((start, end, terms))
     found.extend(phrases(low))
     found.sort(key=lambda m: (m[0], -m[1]))
     mentions: list[Mention] = []
@@ -250,8 +257,7 @@ def _is_place(text: str, low: str, m: Mention, term: Term, taxonomy: Taxonomy,
     before_word = words_before(low, m.start, 1)
     if term.after_locative and not (before_word and before_word[0] in taxonomy.locatives):
         return False
-    nearby = low[max(0, m.start - 150) : m.end + 150]
-    if any(word in nearby for word in term.unless_near):
+    if _any_of(term.unless_near).search(low, max(0, m.start - 150), m.end + 150):
         return False
     following = _NEXT_CAPITAL.match(text, m.end)
     if (
@@ -261,12 +267,21 @@ def _is_place(text: str, low: str, m: Mention, term: Term, taxonomy: Taxonomy,
     ):
         return False  # "Israel Adesanya", "Chad Smith"
     before = text[max(0, m.start - 20) : m.start].rpartition("\n")[2].rstrip()
-    capital_before = re.search(r"\b([A-Z][a-z]+)$", before)
+    capital_before = _CAPITAL_LAST.search(before)
     return (
         not capital_before
         or before.endswith(("In", "From", "To"))
         or (title_case and _known_word(fold(capital_before.group(1)), taxonomy))
     )
+
+
+_CAPITAL_LAST = re.compile(r"\b([A-Z][a-z]+)$")
+
+
+@functools.lru_cache(maxsize=None)
+def _any_of(words: tuple[str, ...]) -> re.Pattern[str]:
+    """One expression for "any of ``words`` occurs" (one scan, where a loop of ``in`` scans each)."""
+    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or "(?!)")
 
 
 def _in_a_name(text: str, m: Mention, taxonomy: Taxonomy, title_case: bool) -> bool:

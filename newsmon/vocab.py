@@ -81,7 +81,7 @@ class Term:
 class Taxonomy:
     """The compiled vocabularies: one automaton plus the marker word sets."""
 
-    automaton: Any  # ahocorasick.Automaton: folded pattern -> (length, terms, has case rules)
+    automaton: Any  # ahocorasick.Automaton: folded pattern -> (length, terms, its case checks)
     negation: frozenset[str]
     hypothetical: frozenset[str]
     background: frozenset[str]
@@ -341,12 +341,21 @@ def _ambiguous_region(name: str, f: TaxonomyFile) -> tuple[str, bool]:
         return str(max(named, key=lambda c: c.population).countrycode), False
 
 
+NO_CHECK, CAPITAL_CHECK, TERM_CHECK = 0, 1, 2  # the case rules a pattern's match must pass
+
+
+def _checks(terms: list[Term]) -> int:
+    """Which case rules a match of ``terms`` must pass: none, one capital for all, or each its own."""
+    if not any(t.exact or t.proper for t in terms):
+        return NO_CHECK
+    return CAPITAL_CHECK if all(t.proper and not t.exact for t in terms) else TERM_CHECK
+
+
 def _compile(f: TaxonomyFile, patterns: dict[str, list[Term]], alpha2: dict[str, str]) -> Taxonomy:
     automaton = ahocorasick.Automaton()
     for key, terms in patterns.items():
         if terms:
-            checked = any(t.exact or t.proper for t in terms)
-            automaton.add_word(key, (len(key), tuple(terms), checked))
+            automaton.add_word(key, (len(key), tuple(terms), _checks(terms)))
     automaton.make_automaton()
 
     def words(values: list[str]) -> frozenset[str]:

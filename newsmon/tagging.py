@@ -107,8 +107,11 @@ def tag(text: str, low: str, mentions: list[Mention], taxonomy: Taxonomy, *,
     placed: list[ActorMention] = []
     weak_regions: dict[str, list[int]] = {}
     loose: dict[str, list[int]] = {}  # countries named bare: places only where nothing else is
-    edges: dict[str, list[int]] = {}  # countries named for their border ("near the Senegal border")
+    # places only where nothing else is: a country named for its border ("near the Senegal border"),
+    # a place where something was once made or signed ("commitments made in Doha")
+    edges: dict[str, list[int]] = {}
     armed_at: list[int] = []
+    made_end = -1  # the end of a place where something was made or signed
     by_alpha2 = taxonomy.alpha3
     caps_end = title_end if title_end and is_title_case(text[:title_end]) else 0
     datelines = [d.span() for d in _DATELINE.finditer(text, 0, title_end + 400)]  # leads only
@@ -173,7 +176,11 @@ def tag(text: str, low: str, mentions: list[Mention], taxonomy: Taxonomy, *,
                     if term.region not in taxonomy.outside_powers:
                         add(loose, term.region, m.start)  # "Iran says", "Israel's plan": maybe a place
                 elif role != "actor":
-                    add(minor_only if term.minor else regions, term.region, m.start)
+                    described = _made_in(low, m.start) or (
+                        made_end >= 0 and _JOINED.fullmatch(low, made_end, m.start) is not None)
+                    made_end = m.end if described else -1  # "signed in Washington and Doha"
+                    add(edges if described else minor_only if term.minor else regions, term.region,
+                        m.start)  # fmt: skip
                 if role != "place" and a3 and (kind == "country" or role == "actor"):
                     add(actors, a3, m.start)
                     placed.append(ActorMention(m.start, m.end, a3))
@@ -233,6 +240,17 @@ def _former(low: str, start: int) -> bool:
     while before and before[-1] in _TITLES:
         before.pop()  # "former Prime Minister Netanyahu"
     return bool(before) and (before[-1] in _PAST_TITLE or before[-1].startswith("ex-"))
+
+
+def _made_in(low: str, start: int) -> bool:
+    """True for a place after a participle and "in" or "at" ("agreements signed in Washington",
+    "drones not made in China"): it describes a thing by where it was made, nothing happens there."""
+    before = words_before(low, start, 2)
+    return len(before) == 2 and before[1] in ("in", "at") and before[0] in _MADE
+
+
+_JOINED = re.compile(r",? (?:and|or) |, ")
+_MADE = frozenset({"made", "signed", "reached", "agreed", "brokered", "struck", "sealed"})
 
 
 def _recurs(low: str, m: Mention, after: int) -> bool:

@@ -417,3 +417,19 @@ def test_a_mediating_state_and_its_tactical_weapons_name_it(text: str, actor: st
 
 def test_a_state_that_leads_a_foreign_force_is_no_party() -> None:
     assert "KEN" not in _tags("Haiti's Kenyan-led police mission faces funding shortfall").actors
+
+
+@pytest.mark.parametrize(("text", "regions"), [
+    ("Fighting flares in South Kivu, casting doubt on agreements signed in Washington and Doha.", ("CD",)),
+    ("Taiwan's army buys drones made in Japan for its bases in Kaohsiung.", ("TW",)),
+    ("The ceasefire agreed in Cairo collapsed as shelling resumed in Khartoum.", ("SD",)),
+])  # fmt: skip
+def test_a_place_where_something_was_made_or_signed_yields_to_where_it_happens(
+        text: str, regions: tuple[str, ...]) -> None:  # fmt: skip
+    """"agreements signed in Washington" describe the agreements: the story happens elsewhere."""
+    assert regions == _tags(text).regions
+
+
+def test_a_place_where_something_was_signed_places_a_story_that_names_no_other() -> None:
+    """With nothing else placed, the place of the signing is still where the story is."""
+    assert ("US",) == _tags("The accord signed in Washington holds, officials say.").regions

@@ -104,14 +104,15 @@ def analyze(title: str, summary: str = "", text: str = "", *, taxonomy: Taxonomy
 
     sport = about_sport(low, lead_end)
     broken = _broken_truce(low, mentions, sentences, starts)
-    outright, weakly = _conflict_terms(mentions, tags, lead_end, starts, low, allies, sport,
-                                       title_end)
+    outright, weakly, aftermath = _conflict_terms(mentions, tags, lead_end, starts, low, allies,
+                                                  sport, title_end)
     war_place = not taxonomy.conflict_places.isdisjoint(tags.regions)
     at_war = war_place or any(taxonomy.alpha2.get(a) in taxonomy.conflict_places
                               for a in tags.actors)  # fmt: skip
     # LABELING.md's level 1: a hint of conflict counts between two organised actors, or at a place
     # or beside a state at war
-    context = outright or (weakly and (at_war or (len(tags.actors) >= 2 and not allies())))
+    context = outright or (weakly and (at_war or (len(tags.actors) >= 2 and not allies()))) or (
+        aftermath and at_war)  # relief, the missing, mines: of a war only where there is one
     war_sure = outright or war_place
     opinion = headline_discusses(title)
     found: list[_Found] = []
@@ -251,8 +252,9 @@ _PLACES = NAME_KINDS
 
 def _conflict_terms(mentions: list[Mention], tags: Tags, lead_end: int, starts: list[int],
                     low: str, allies: Callable[[], bool], sport: bool,
-                    title_end: int) -> tuple[bool, bool]:  # fmt: skip
-    """Whether a text says outright that it is about armed conflict, and whether it hints so.
+                    title_end: int) -> tuple[bool, bool, bool]:  # fmt: skip
+    """Whether a text says outright that it is about armed conflict, whether it hints so, and whether
+    it names a war's aftermath (relief, mines, the missing), which counts only at a place of war.
 
     An armed actor or a term of war ("ceasefire", "airstrike") says so outright; a weaker term
     ("refugees", "sanctions", "troops", "terrorism") hints so, and counts between two organised
@@ -261,18 +263,24 @@ def _conflict_terms(mentions: list[Mention], tags: Tags, lead_end: int, starts: 
     them, one naming war, an armed actor or an unambiguous attack ("shelled"). A "war" or two in a long film review, or "US forces" once
     in a report on air pollution, do not make the article about conflict.
     """
-    weakly = False
+    weakly = aftermath = False
+    aftermath_at: set[int] = set()  # body sentences naming a war's aftermath ("deminers")
     strong: set[int] = set()  # body sentences naming war or an armed actor
     hinted: set[int] = set()  # body sentences naming a weaker term of conflict
     for m in mentions:
         for t in m.terms:
-            if t.kind == "context":
+            if t.kind == "context" and t.ident == "aftermath":
+                if m.start < lead_end:
+                    aftermath = True
+                else:
+                    aftermath_at.add(bisect.bisect_right(starts, m.start))
+            elif t.kind == "context":
                 if t.ident == "context" and low[m.start : m.end] in HARDWARE and allies():
                     t = _HINT  # "the US-Russia dogfight to sell India fighter jets"
                 if m.start < lead_end:
                     if t.ident == "context" and not (
                         m.start > title_end and _SINCE.intersection(words_before(low, m.start, 4))):
-                        return True, True
+                        return True, True, True
                     weakly = True  # a hint, or a war the teaser dates by ("spiked after the invasion")
                 else:
                     (strong if t.ident == "context" else hinted).add(bisect.bisect_right(starts, m.start))
@@ -283,12 +291,13 @@ def _conflict_terms(mentions: list[Mention], tags: Tags, lead_end: int, starts: 
         if at in states_at and (sport or allies()):
             continue  # "US Army soldiers train Ghanaian soldiers", "France's attack" in rugby
         if at < lead_end:
-            return True, True
+            return True, True, True
         strong.add(bisect.bisect_right(starts, at))
     first_body = bisect.bisect_right(starts, lead_end)
     needed = max(CONTEXT_SENTENCES, math.ceil(CONTEXT_SHARE * (len(starts) - first_body)))
     outright = bool(strong) and len(strong | hinted) >= needed
-    return outright, outright or weakly or len(hinted) >= needed
+    hints = outright or weakly or len(hinted) >= needed
+    return outright, hints, aftermath or len(aftermath_at) >= needed
 
 
 def _broken_truce(low: str, mentions: list[Mention], sentences: list[tuple[int, int]],

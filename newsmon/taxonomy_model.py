@@ -86,6 +86,7 @@ class TaxonomyFile(_Strict):
     modes: dict[str, list[str]] = Field(default_factory=dict)
     context: list[str] = Field(default_factory=list)
     weak_context: list[str] = Field(default_factory=list)
+    aftermath_context: list[str] = Field(default_factory=list)
     conflict_places: list[str] = Field(default_factory=list)
     rivalries: list[tuple[_ActorId, _ActorId]] = Field(default_factory=list)
     outside_powers: list[_Alpha2] = Field(default_factory=list)

@@ -265,6 +265,9 @@ def _vocabulary(b: _Builder, f: TaxonomyFile, alpha2: dict[str, str]) -> None:
     for pattern in f.weak_context:
         for name in expand(pattern):
             b.add(name, Term("context", "weak", proper=_proper(name) and name.isupper()))
+    for pattern in f.aftermath_context:
+        for name in expand(pattern):
+            b.add(name, Term("context", "aftermath", proper=_proper(name) and name.isupper()))
     for pattern in f.ignore:
         for phrase in expand(pattern):
             b.add(phrase, Term("ignore", "ignore"))

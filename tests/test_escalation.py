@@ -285,6 +285,26 @@ def test_weak_context_alone_stays_level_0(title: str, summary: str) -> None:
     assert 0 == _level(title, summary)
 
 
+@pytest.mark.parametrize(("title", "summary"), [
+    ("Deminers clear 400 hectares of wheat fields near Kherson", ""),
+    ("Food convoy reaches El Fasher for the first time since May", "It carried sorghum for 60,000 people."),
+    ("Donors pledge $2bn for rebuilding schools in Mosul", ""),
+])  # fmt: skip
+def test_aftermath_term_at_a_conflict_place_is_level_1(title: str, summary: str) -> None:
+    """Relief, mines, the missing: a war's aftermath at a place of armed conflict is about it."""
+    assert 1 == _level(title, summary)
+
+
+@pytest.mark.parametrize(("title", "summary"), [
+    ("Trump's aid cuts will hurt India and Indonesia", "Clinics that relied on US grants are closing."),
+    ("Japan and Australia send relief to Tonga after eruption", ""),
+    ("Veterans march in Sydney on Anzac Day", ""),
+])  # fmt: skip
+def test_aftermath_term_elsewhere_stays_level_0(title: str, summary: str) -> None:
+    """An aftermath term needs a place of armed conflict: two states giving aid are not enough."""
+    assert 0 == _level(title, summary)
+
+
 def test_armed_force_term_alone_lets_an_attack_count() -> None:
     """'Troops' alone let an attack cue count; 'militants' alone do not let a blame count."""
     assert 3 == _level("Troops opened fire and attacked the camp, killing four", "")

@@ -199,13 +199,11 @@ def test_second_labellings_cover_their_sets_in_the_guideline_identifiers(
     assert (sorted(ids), []) == (sorted(second), unknown)
 
 
-def test_probe_headlines_keep_their_levels() -> None:
-    """438 headlines of common conflict forms and false-alarm traps (tests/data/analysis_probes.txt,
-    each with the level its writer gave by LABELING.md): nine in ten or more keep their relevance and
-    escalation. 31 were wrong when the file was written."""
+def _probe_misses(path: Path) -> tuple[int, list[str]]:
+    """The probe lines of ``path`` and those whose relevance or escalation the analysis gets wrong."""
     from newsmon.escalation import analyze
 
-    lines = PROBES.read_text(encoding="utf-8").splitlines()
+    lines = path.read_text(encoding="utf-8").splitlines()
     rows = [line.split(" ", 1) for line in lines if line.strip() and not line.startswith("#")]
     taxonomy = load_taxonomy()
     wrong = []
@@ -214,5 +212,23 @@ def test_probe_headlines_keep_their_levels() -> None:
         got = analyze(title, summary, taxonomy=taxonomy).level
         if (got >= 1, got >= 2) != (int(level) >= 1, int(level) >= 2):
             wrong.append(f"{level}->{got} {title}")
+    return len(rows), wrong
 
-    assert len(rows) == 438 and len(wrong) <= 0.1 * len(rows), wrong
+
+def test_probe_headlines_keep_their_levels() -> None:
+    """438 headlines of common conflict forms and false-alarm traps (tests/data/analysis_probes.txt,
+    each with the level its writer gave by LABELING.md): nine in ten or more keep their relevance and
+    escalation. 31 were wrong when the file was written."""
+    count, wrong = _probe_misses(PROBES)
+
+    assert count == 438 and len(wrong) <= 0.1 * count, wrong
+
+
+def test_relevance_probes_keep_their_levels() -> None:
+    """210 headlines of level-1 forms that name no term of war ("deminers", "convoy reaches",
+    "families of the missing") and level-0 traps (tests/data/analysis_probes_relevance.txt, written
+    from LABELING.md alone). 54 were wrong when the file was written, 43 after the aftermath terms;
+    the floor allows 46 (a margin of three)."""
+    count, wrong = _probe_misses(PROBES.with_name("analysis_probes_relevance.txt"))
+
+    assert count == 210 and len(wrong) <= 46, wrong

@@ -20,7 +20,7 @@ _NUMBERED_LAUNCH = re.compile(
 # a counted force sent somewhere: "sends 1,100 extra soldiers to Sinaloa", "masses 100,000 troops"
 _NUMBERED_DEPLOYMENT = re.compile(
     r"\b(?:send|sends|sent|sending|deploy(?:s|ed|ing)?|dispatch(?:es|ed|ing)?|rush(?:es|ed|ing)?|"
-    r"mass(?:es|ed|ing)?|station(?:s|ed|ing)?|redeploy(?:s|ed|ing)?)\s+(?:about |around |some |"
+    r"mass(?:es|ed|ing)?|station(?:s|ed|ing)?|redeploy(?:s|ed|ing)?|mov(?:e|es|ed|ing))\s+(?:about |around |some |"
     r"more than |over |at least |nearly |up to |an extra |another )?(?:\d[\d,]*|two|three|four|"
     r"five|six|several|dozens of|hundreds of|thousands of|tens of thousands of)\s+"
     r"(?:[a-z.-]+\s+){0,2}?(?:troops|soldiers|marines|paratroopers|reservists|military personnel|"
@@ -92,7 +92,7 @@ def phrases(low: str) -> list[tuple[int, int, tuple[Term, ...]]]:
         found.append((launch.start(), launch.end(),
                       (_LAUNCH, *_WEAPON_HINTS.get(weapon, ()), Term("mode", mode))))  # fmt: skip
     for sent in _near(_NUMBERED_DEPLOYMENT, low, ("send", "sent", "deploy", "dispatch", "rush",
-                                                   "mass", "station", "redeploy"), 0, 80):
+                                                   "mass", "station", "redeploy", "mov"), 0, 80):
         found.append((sent.start(), sent.end(), (_DEPLOYED,)))
     for downed in _near(_DOWNED, low, ("down",), 12, 60):
         weapon = downed.group(1).rstrip("s")

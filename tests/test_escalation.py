@@ -78,6 +78,22 @@ def test_deployment_is_level_2() -> None:
     assert (2, {"MOBILIZE"}) == (result.level, {e.event for e in result.events} & {"MOBILIZE"})
 
 
+@pytest.mark.parametrize("title", [
+    "Poland moves 40,000 troops to its border with Belarus",
+    "Armenia moved 3,000 soldiers to the Azerbaijani frontier, Baku says",
+    "Eritrea calls up reservists as tensions with Ethiopia rise",
+])  # fmt: skip
+def test_troops_moved_or_reservists_called_up_are_level_2(title: str) -> None:
+    """Troops moved in numbers and reservists called up are mobilisation (MOBILIZE, level 2)."""
+    result = analyze(title, taxonomy=TAXONOMY)
+
+    assert (2, True) == (result.level, "MOBILIZE" in {e.event for e in result.events})
+
+
+def test_workers_moved_are_no_mobilisation() -> None:
+    assert 0 == _level("Carmaker moves 400 workers to its new plant in Poland")
+
+
 def test_ceasefire_is_deescalation() -> None:
     """A ceasefire agreed is a step down; one that collapsed is not."""
     assert analyze("Israel and Hamas agree to a ceasefire in Gaza", taxonomy=TAXONOMY).deescalation

@@ -1170,3 +1170,12 @@ def test_a_teaser_that_dates_its_story_by_a_coup_is_not_about_it() -> None:
     """"...the first vote since the 2021 coup": the coup dates an election story, no conflict."""
     assert 0 == _level("Guinea sets date for legislative elections",
                        "The vote will be the first since the coup that brought Doumbouya to power.")
+
+
+def test_one_soldier_stands_for_his_state() -> None:
+    """"A Russian soldier" acts for Russia as "Russian soldiers" do: the state is an actor, and a
+    trial over his killing of a villager is about the war (level 1), not a new act."""
+    result = analyze("Trial of Russian soldier over killing of Sumy villager opens in Kyiv",
+                     taxonomy=TAXONOMY)  # fmt: skip
+
+    assert (1, ("RUS",)) == (result.level, result.actors)

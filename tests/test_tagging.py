@@ -26,6 +26,15 @@ def test_states_through_leaders_forces_and_adjectives(text: str, actor: str) -> 
     assert actor in _tags(text).actors
 
 
+@pytest.mark.parametrize(("text", "actor"), [
+    ("MINUSCA peacekeepers patrolled the town", "un"), ("UNMISS opened its gates to civilians", "un"),
+    ("AUSSOM troops took over the base", "au"), ("ATMIS handed over two bases", "au"),
+])  # fmt: skip
+def test_peacekeeping_missions_are_their_organisation(text: str, actor: str) -> None:
+    """LABELING.md counts the UN's bodies as the UN: its missions, and the AU's, are theirs."""
+    assert actor in _tags(text).actors
+
+
 def test_acting_country_is_actor_not_region() -> None:
     """A capital or country that only speaks is an actor, not a region, where the story is placed."""
     tags = _tags("Washington said it would respond to the strike in Syria. Tehran says talks will go on.")

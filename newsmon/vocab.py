@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -226,6 +227,13 @@ def _cities(b: _Builder, f: TaxonomyFile, taken: set[str]) -> None:
                     minor=not capital and city.population < MAJOR_CITY_POPULATION,
                     city=True)  # fmt: skip
         b.add(city.name, term)
+        plain = _unaccented(city.name)  # geonames writes "Herāt", "Cúcuta"; English news "Herat"
+        if plain != city.name and fold(plain) not in skip and fold(plain) not in best:
+            b.add(plain, term)
+
+
+def _unaccented(name: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
 
 
 def _vocabulary(b: _Builder, f: TaxonomyFile, alpha2: dict[str, str]) -> None:

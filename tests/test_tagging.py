@@ -442,3 +442,17 @@ def test_a_place_where_something_was_made_or_signed_yields_to_where_it_happens(
 def test_a_place_where_something_was_signed_places_a_story_that_names_no_other() -> None:
     """With nothing else placed, the place of the signing is still where the story is."""
     assert ("US",) == _tags("The accord signed in Washington holds, officials say.").regions
+
+
+@pytest.mark.parametrize(("text", "region"), [
+    ("Gunmen kill 12 in Herat", "AF"), ("Blast in Jalalabad market", "AF"),
+    ("Clashes near Cucuta leave five dead", "CO"), ("Cartel gunmen attack Culiacan", "MX"),
+])  # fmt: skip
+def test_city_spelled_without_its_accents_is_placed(text: str, region: str) -> None:
+    """geonames writes "Herāt" and "Cúcuta"; English news writes them without the accents."""
+    assert region in _tags(text).regions
+
+
+def test_unaccented_alias_that_is_a_word_or_another_place_is_not_taken() -> None:
+    """"Bāli" (India) does not take Bali, nor "Huế" the word hue."""
+    assert () == _tags("Tourists return to Bali as a new hue of politics takes hold").regions

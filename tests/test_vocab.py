@@ -148,3 +148,9 @@ def test_each_listed_subdivision_is_an_iso_code_whose_names_place_its_country() 
             terms = automaton.get(fold(name))[1]
             assert code[:2] in {t.region for t in terms if t.kind == "place"}, name
 
+
+def test_a_users_subdivision_name_places_its_country(tmp_path: Path) -> None:
+    path = tmp_path / "taxonomy.yaml"
+    path.write_text("subdivisions:\n  ET-TI: [Tigrayan highlands]\n", encoding="utf-8")
+
+    assert ("Tigrayan highlands", "place", "ET") in _kinds("Fighting in the Tigrayan highlands", path)

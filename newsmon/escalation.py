@@ -108,7 +108,8 @@ def analyze(title: str, summary: str = "", text: str = "", *, taxonomy: Taxonomy
                                                   sport, title_end)
     war_place = not taxonomy.conflict_places.isdisjoint(tags.regions)
     at_war = war_place or any(taxonomy.alpha2.get(a) in taxonomy.conflict_places
-                              for a in tags.actors)  # fmt: skip
+                              for a in tags.actors) or any(  # "Ukrainian refugees", "Sudanese returnees"
+        t.kind == "demonym" and t.region in taxonomy.conflict_places for m in mentions for t in m.terms)
     # LABELING.md's level 1: a hint of conflict counts between two organised actors, or at a place
     # or beside a state at war
     context = outright or (weakly and (at_war or (len(tags.actors) >= 2 and not allies()))) or (

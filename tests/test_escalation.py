@@ -292,6 +292,12 @@ def test_weak_context_with_actor_or_conflict_place_is_level_1(title: str, summar
     assert 1 == _level(title, summary)
 
 
+def test_weak_context_beside_the_people_of_a_state_at_war_is_level_1() -> None:
+    """Refugees named by the people of a state at war are that war's refugees, wherever they are."""
+    assert (1, 0) == (_level("Poland extends temporary protection for Ukrainian refugees"),
+                      _level("Poland extends temporary protection for Belarusian students"))
+
+
 @pytest.mark.parametrize(("title", "summary"), [
     ("Nine arrested in France after student's death", "Police blame far-left militants."),
     ("Refugees from the storm return to Miami", "Most of the displaced found homes destroyed."),

@@ -1185,3 +1185,16 @@ def test_one_soldier_stands_for_his_state() -> None:
                      taxonomy=TAXONOMY)  # fmt: skip
 
     assert (1, ("RUS",)) == (result.level, result.actors)
+
+
+@pytest.mark.parametrize("title", ["Pakistani jets hit Kabul as border clashes escalate",
+                                   "Israeli warplanes pounded Beirut's southern suburbs overnight"])
+def test_jets_hitting_a_place_are_an_air_strike(title: str) -> None:
+    """Warplanes that hit or pound a place are an attack (level 3) by air."""
+    result = analyze(title, taxonomy=TAXONOMY)
+
+    assert (3, "air strike") == (result.level, result.events[0].mode)
+
+
+def test_a_team_called_jets_hitting_back_is_no_attack() -> None:
+    assert 0 == _level("Jets hit back in the fourth quarter to beat the Patriots")

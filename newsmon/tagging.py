@@ -145,6 +145,9 @@ def tag(text: str, low: str, mentions: list[Mention], taxonomy: Taxonomy, *,
                 if after[:1] and after[0] in _STATE_MODIFIERS:
                     after = after[1:]  # "the Ethiopian central government"
                 joined = low.startswith("-", m.end) and after[:1] and after[0] in _JOINED_ACTS
+                if after[:1] and after[0] in _TERRITORY or after[1:2] and after[1] in _TARGETS and (
+                        after[0] in _ARMED_ADJECTIVES):
+                    add(regions, term.region, m.start)  # "the Lebanese capital", "Cambodian military targets"
                 if after and after[0] in taxonomy.state_nouns or after[-1:] == ["forces"] or joined:
                     add(actors, term.ident, m.start)
                     placed.append(ActorMention(m.start, m.end, term.ident))
@@ -221,6 +224,12 @@ def tag(text: str, low: str, mentions: list[Mention], taxonomy: Taxonomy, *,
 _THE_GULF = re.compile(r"\b(?:in|across|around|near|to|off|over) (the gulf)\b"
                        r"(?! of| coast| states| countries| cooperation| arab| region)")
 # words between a demonym and the state noun it qualifies
+# a state's land, named by its adjective, is a place: "the Ukrainian capital", "Russian soil",
+# "Estonian airspace", "Cambodian military targets"
+_TERRITORY = frozenset({"capital", "territory", "territories", "soil", "airspace", "waters",
+                        "coastline", "countryside", "mainland", "heartland", "hinterland"})  # not "coast guard"
+_TARGETS = frozenset({"targets", "positions", "bases", "base", "posts", "outposts", "installations"})
+_ARMED_ADJECTIVES = frozenset({"military", "army", "naval", "border", "air", "defence", "defense"})
 _STATE_MODIFIERS = frozenset({"central", "federal", "interim", "transitional", "caretaker",
                               "provisional", "national", "ruling", "new", "tactical", "strategic"})
 # a demonym joined to these acts: "Turkish-mediated talks" (not "Kenyan-led force": who leads

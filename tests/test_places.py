@@ -81,3 +81,19 @@ def test_two_states_exchanging_fire_or_prisoners_are_both_places(text: str, regi
 
 def test_two_states_exchanging_proposals_stay_actors() -> None:
     assert "US" not in _tags("US and Iran exchange proposals in Muscat").regions
+
+
+@pytest.mark.parametrize(("text", "region"), [
+    ("The AU council, meeting in the Ethiopian capital, condemned the RSF siege of El Fasher", "ET"),
+    ("Drones launched from Sumy struck deep inside Russian territory", "RU"),
+    ("Russian jets from Kaliningrad violated Estonian airspace", "EE"),
+    ("Thai F-16s strike Cambodian military targets as clashes spread along the Surin border", "KH"),
+])  # fmt: skip
+def test_a_states_land_named_by_its_adjective_is_a_place(text: str, region: str) -> None:
+    """"the Ethiopian capital", "Russian territory", "Estonian airspace", "Cambodian military targets":
+    the adjective names where it happens, not only who acts."""
+    assert region in _tags(text).regions
+
+
+def test_a_coast_guard_is_no_coast() -> None:
+    assert ("PH",) == _tags("Chinese coast guard fires water cannon at Philippine vessel off Manila Bay").regions

@@ -135,6 +135,8 @@ def tag(text: str, low: str, mentions: list[Mention], taxonomy: Taxonomy, *,
                 placed.append(ActorMention(m.start, m.end, term.ident))
                 if term.armed:
                     armed_at.append(m.start)
+                if kind == "body" and term.region and _VENUE.search(low, max(0, m.start - 12), m.start):
+                    add(regions, term.region, m.start)  # "signed at the White House", "in the Kremlin"
             elif kind == "demonym":
                 after = words_after(low, m.end, 2)
                 if after[:1] in (["and"], ["or"]) and index + 1 < len(mentions):
@@ -230,6 +232,7 @@ _TERRITORY = frozenset({"capital", "territory", "territories", "soil", "airspace
                         "coastline", "countryside", "mainland", "heartland", "hinterland"})  # not "coast guard"
 _TARGETS = frozenset({"targets", "positions", "bases", "base", "posts", "outposts", "installations"})
 _ARMED_ADJECTIVES = frozenset({"military", "army", "naval", "border", "air", "defence", "defense"})
+_VENUE = re.compile(r"\b(?:at|outside) the $")  # a seat of government as a venue; "back in the White House" is in office
 _STATE_MODIFIERS = frozenset({"central", "federal", "interim", "transitional", "caretaker",
                               "provisional", "national", "ruling", "new", "tactical", "strategic"})
 # a demonym joined to these acts: "Turkish-mediated talks" (not "Kenyan-led force": who leads

@@ -97,3 +97,10 @@ def test_a_states_land_named_by_its_adjective_is_a_place(text: str, region: str)
 
 def test_a_coast_guard_is_no_coast() -> None:
     assert ("PH",) == _tags("Chinese coast guard fires water cannon at Philippine vessel off Manila Bay").regions
+
+
+def test_a_seat_of_government_as_a_venue_is_a_place() -> None:
+    """Talks "at the Kremlin" are held in Russia; a president "back in the White House" is in office."""
+    assert ("RU" in _tags("Netanyahu met Putin at the Kremlin to discuss Iran's forces in Syria").regions,
+            "US" in _tags("Trump's first year back in the White House saw Russian attacks in Ukraine rise").regions
+            ) == (True, False)  # fmt: skip

@@ -119,6 +119,7 @@ def test_check_set_stays_above_floor() -> None:
     ("wire4_a", {"relevance": 0.91, "escalation": 0.82, "regions": 0.82, "actors": 0.84}),
     ("wire4_b", {"relevance": 0.95, "escalation": 0.90, "regions": 0.84, "actors": 0.84}),
     ("probes_places", {"relevance": 0.97, "escalation": 0.90, "regions": 0.90, "actors": 0.93}),
+    ("probes_regions", {"relevance": 0.97, "escalation": 0.88, "regions": 0.88, "actors": 0.92}),
 ])  # fmt: skip
 def test_wire_sets_stay_above_floor(name: str, floors: dict[str, float]) -> None:
     """Teasers written in the styles of eight outlets each and labelled blind

@@ -41,6 +41,7 @@ _NOT_MOTION = frozenset({
     "belongs", "close", "closer", "allegiance", "loyal", "hostile", "opposed", "according", "due",
     "next", "similar", "compared", "belonging", "turn", "turned", "turns", "pledge", "pledged",
 })  # fmt: skip
+_LEAVING = ("withdr", "pull", "evacu", "retreat", "expel", "redeploy")  # troops leaving a place
 _HOST_VERBS = frozenset({"host", "hosts", "hosted", "hosting", "welcomes", "welcomed"})
 _DIRECTED = frozenset({"ASSAULT", "THREATEN", "ACCUSE", "SANCTION", "MOBILIZE", "CONSULT", "AGREE"})
 
@@ -75,9 +76,10 @@ def group_roles(low: str, mentions: list[Mention], taxonomy: Taxonomy) -> dict[i
         first, last = mentions[i], mentions[j]
         role = ""
         if low.endswith("from ", 0, first.start):
-            before = words_before(low, first.start, 2)
-            if before[0] in taxonomy.state_nouns:
-                role = "actor"  # "negotiators from Ukraine and Russia"
+            before = words_before(low, first.start, 5)
+            if len(before) > 1 and before[-2] in taxonomy.state_nouns and not any(
+                    w.startswith(_LEAVING) for w in before):
+                role = "actor"  # "negotiators from Ukraine and Russia"; not "withdraw troops from""
         before = [w for w in words_before(low, first.start, 2) if w != "the"][-1:]
         located = not role and bool(before) and before[0] in taxonomy.locatives
         if located:

@@ -104,3 +104,9 @@ def test_a_seat_of_government_as_a_venue_is_a_place() -> None:
     assert ("RU" in _tags("Netanyahu met Putin at the Kremlin to discuss Iran's forces in Syria").regions,
             "US" in _tags("Trump's first year back in the White House saw Russian attacks in Ukraine rise").regions
             ) == (True, False)  # fmt: skip
+
+
+def test_troops_withdrawn_from_a_country_leave_a_place() -> None:
+    """"negotiators from Ukraine" come from a state that acts; troops withdrawn "from eastern Congo"
+    leave a place where it happens."""
+    assert ("CD",) == _tags("Under the deal, Rwanda will withdraw its troops from eastern Congo").regions

@@ -71,7 +71,8 @@ def group_roles(low: str, mentions: list[Mention], taxonomy: Taxonomy) -> dict[i
         j = i
         while (j + 1 < n and mentions[j + 1].start - mentions[j].end < 12
                and _is_country(mentions[j + 1])
-               and _JOINER.match(low, mentions[j].end, mentions[j + 1].start)):  # fmt: skip
+               and _JOINER.match(low, mentions[j].end, mentions[j + 1].start)
+               and not _speaker(low, mentions[j].end, mentions[j + 1], taxonomy)):  # fmt: skip
             j += 1
         first, last = mentions[i], mentions[j]
         role = ""
@@ -94,6 +95,15 @@ def group_roles(low: str, mentions: list[Mention], taxonomy: Taxonomy) -> dict[i
                 roles[k] = role
         i = j + 1
     return roles
+
+
+def _speaker(low: str, gap_start: int, m: Mention, taxonomy: Taxonomy) -> bool:
+    """True for a country after a bare comma that reports: "clashes in Sudan, Egypt said" lists no places."""
+    bare = not low[gap_start : m.start].strip(" ,")
+    return bare and words_after(low, m.end, 1)[:1] in _REPORTED
+
+
+_REPORTED = [["said"], ["says"], ["say"], ["reported"], ["reports"], ["announced"], ["claimed"]]
 
 
 def _is_country(m: Mention) -> bool:

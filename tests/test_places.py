@@ -110,3 +110,9 @@ def test_troops_withdrawn_from_a_country_leave_a_place() -> None:
     """"negotiators from Ukraine" come from a state that acts; troops withdrawn "from eastern Congo"
     leave a place where it happens."""
     assert ("CD",) == _tags("Under the deal, Rwanda will withdraw its troops from eastern Congo").regions
+
+
+def test_a_country_that_reports_after_a_comma_is_no_place_of_the_list() -> None:
+    """"in Sudan, Egypt said": Egypt reports, it is no second place of a list."""
+    tags = _tags("Clashes erupted again in Sudan, Egypt said")
+    assert (("SD",), ("EGY",)) == (tags.regions, tags.actors)

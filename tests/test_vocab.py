@@ -154,3 +154,10 @@ def test_a_users_subdivision_name_places_its_country(tmp_path: Path) -> None:
     path.write_text("subdivisions:\n  ET-TI: [Tigrayan highlands]\n", encoding="utf-8")
 
     assert ("Tigrayan highlands", "place", "ET") in _kinds("Fighting in the Tigrayan highlands", path)
+
+
+def test_a_national_security_council_is_no_un_security_council() -> None:
+    """Iran's Supreme National Security Council is Iran's; any National Security Council is no UN body."""
+    assert (("body", "IRN"), []) == (
+        [(kind, ident) for _, kind, ident in _kinds("the Supreme National Security Council decided")][0],
+        [ident for _, _, ident in _kinds("Pakistan's National Security Council met") if ident == "un"])

@@ -31,6 +31,9 @@ _THEATRE_AFTER = [[w] for w in ("war", "wars", "conflict", "fighting", "clashes"
 _RECIPROCAL = re.compile(r"\s+(?:(?:exchang|trad|swapp?)(?:e|es|ed|ing|s)?\s+(?:heavy |artillery |cross-border |"
                          r"deadly |more |)(?:fire|gunfire|shots|blows|strikes|attacks|prisoners|captives|bodies|"
                          r"pows)\b|clash(?:es|ed|ing)?\b)")
+# two peoples' forces doing so: "Thai and Cambodian troops exchange fire"
+PAIR_RECIPROCAL = re.compile(r"(?:\s+(?:and|or)\s+[a-z]+)?\s+(?:troops|soldiers|forces|guards|navies|armies)"
+                             + _RECIPROCAL.pattern)
 _ADDRESSING = frozenset({"THREATEN", "ACCUSE", "REQUEST", "CONSULT", "SANCTION", "REJECT"})
 # Words before "to" after which a country receives something rather than being gone to.
 _NOT_MOTION = frozenset({

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from newsmon.phrases import phrases
 from newsmon.roles import (
     BORDER,
+    PAIR_RECIPROCAL,
     group_roles,
     military,
     names_force,
@@ -147,6 +148,8 @@ def tag(text: str, low: str, mentions: list[Mention], taxonomy: Taxonomy, *,
                 if after[:1] and after[0] in _STATE_MODIFIERS:
                     after = after[1:]  # "the Ethiopian central government"
                 joined = low.startswith("-", m.end) and after[:1] and after[0] in _JOINED_ACTS
+                if PAIR_RECIPROCAL.match(low, m.end):
+                    add(regions, term.region, m.start)  # "Thai and Cambodian troops exchange fire"
                 if after[:1] and after[0] in _TERRITORY or after[1:2] and after[1] in _TARGETS and (
                         after[0] in _ARMED_ADJECTIVES):
                     add(regions, term.region, m.start)  # "the Lebanese capital", "Cambodian military targets"

@@ -72,6 +72,7 @@ def test_a_province_named_like_a_word_places_nothing_and_yields(text: str, regio
     ("India and Pakistan exchange fire in Kashmir", {"IN", "PK"}),
     ("Russia and Ukraine swap 300 prisoners of war", {"RU", "UA"}),
     ("Armenia and Azerbaijan clash on the border", {"AM", "AZ"}),
+    ("Thai and Cambodian troops exchange fire near Preah Vihear", {"TH", "KH"}),
 ])  # fmt: skip
 def test_two_states_exchanging_fire_or_prisoners_are_both_places(text: str, regions: set[str]) -> None:
     """What two states do to each other, fire traded or captives swapped, happens on both soils, even

@@ -104,8 +104,8 @@ def analyze(title: str, summary: str = "", text: str = "", *, taxonomy: Taxonomy
 
     sport = about_sport(low, lead_end)
     broken = _broken_truce(low, mentions, sentences, starts)
-    outright, weakly, aftermath = _conflict_terms(mentions, tags, lead_end, starts, low, allies,
-                                                  sport, title_end)
+    outright, weakly, aftermath, forces_only = _conflict_terms(mentions, tags, lead_end, starts, low,
+                                                               allies, sport, title_end)
     war_place = not taxonomy.conflict_places.isdisjoint(tags.regions)
     at_war = war_place or any(taxonomy.alpha2.get(a) in taxonomy.conflict_places
                               for a in tags.actors) or any(  # "Ukrainian refugees", "Sudanese returnees"
@@ -114,6 +114,10 @@ def analyze(title: str, summary: str = "", text: str = "", *, taxonomy: Taxonomy
     # or beside a state at war
     context = outright or (weakly and (at_war or (len(tags.actors) >= 2 and not allies()))) or (
         aftermath and at_war)  # relief, the missing, mines: of a war only where there is one
+    # a state's own forces alone let its acts count ("troops opened fire"), but make no conflict of a
+    # parade, a flood relief or an army chief's appointment: for the level they are a hint
+    relevant = context if not forces_only else (
+        at_war or (len(tags.actors) >= 2 and not allies()) or aftermath and war_place)
     war_sure = outright or war_place
     opinion = headline_discusses(title)
     found: list[_Found] = []
@@ -205,7 +209,7 @@ def analyze(title: str, summary: str = "", text: str = "", *, taxonomy: Taxonomy
         found.append(_Found(m.start, ev, term.level, in_lead))
     level = _level(lead_level, body_sentences)
     about_conflict = about_conflict or deescalation or rivals(low, tags, taxonomy)
-    level = max(level, 1 if context or about_conflict else 0)
+    level = max(level, 1 if relevant or about_conflict else 0)
     kept = [f for f in found if f.level <= level]
     kept.sort(key=lambda f: (-f.level, not f.in_lead, f.start))
     events = tuple(f.evidence for f in kept)
@@ -253,9 +257,10 @@ _PLACES = NAME_KINDS
 
 def _conflict_terms(mentions: list[Mention], tags: Tags, lead_end: int, starts: list[int],
                     low: str, allies: Callable[[], bool], sport: bool,
-                    title_end: int) -> tuple[bool, bool, bool]:  # fmt: skip
+                    title_end: int) -> tuple[bool, bool, bool, bool]:  # fmt: skip
     """Whether a text says outright that it is about armed conflict, whether it hints so, and whether
-    it names a war's aftermath (relief, mines, the missing), which counts only at a place of war.
+    it names a war's aftermath (relief, mines, the missing), which counts only at a place of war, and
+    whether all it says outright is a state's forces in the lead.
 
     An armed actor or a term of war ("ceasefire", "airstrike") says so outright; a weaker term
     ("refugees", "sanctions", "troops", "terrorism") hints so, and counts between two organised
@@ -281,24 +286,30 @@ def _conflict_terms(mentions: list[Mention], tags: Tags, lead_end: int, starts: 
                 if m.start < lead_end:
                     if t.ident == "context" and not (
                         m.start > title_end and _SINCE.intersection(words_before(low, m.start, 4))):
-                        return True, True, True
+                        return True, True, True, False
                     weakly = True  # a hint, or a war the teaser dates by ("spiked after the invasion")
                 else:
                     (strong if t.ident == "context" else hinted).add(bisect.bisect_right(starts, m.start))
             elif t.kind == "cue" and not t.weak and t.level == 3 and m.start >= lead_end:
                 strong.add(bisect.bisect_right(starts, m.start))  # "shelled", "drones struck"
     states_at = {a.start for a in tags.actor_mentions if a.actor.isupper()}
+    forces_only = False
     for at in tags.armed_at:
         if at in states_at and (sport or allies()):
             continue  # "US Army soldiers train Ghanaian soldiers", "France's attack" in rugby
         if at < lead_end:
-            return True, True, True
+            if at in states_at:
+                forces_only = True  # an armed group or a term of war may still say more
+                continue
+            return True, True, True, False
         strong.add(bisect.bisect_right(starts, at))
     first_body = bisect.bisect_right(starts, lead_end)
     needed = max(CONTEXT_SENTENCES, math.ceil(CONTEXT_SHARE * (len(starts) - first_body)))
     outright = bool(strong) and len(strong | hinted) >= needed
+    if forces_only:
+        return True, True, aftermath or len(aftermath_at) >= needed, True
     hints = outright or weakly or len(hinted) >= needed
-    return outright, hints, aftermath or len(aftermath_at) >= needed
+    return outright, hints, aftermath or len(aftermath_at) >= needed, False
 
 
 def _broken_truce(low: str, mentions: list[Mention], sentences: list[tuple[int, int]],

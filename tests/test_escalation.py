@@ -327,6 +327,16 @@ def test_aftermath_term_elsewhere_stays_level_0(title: str, summary: str) -> Non
     assert 0 == _level(title, summary)
 
 
+@pytest.mark.parametrize(("title", "level"), [
+    ("Spanish soldiers join mud clean-up after floods", 0), ("Japanese troops clear roads after quake", 0),
+    ("US Marines parade in Washington", 0), ("Sudan's army chief visits Port Sudan", 1),
+])  # fmt: skip
+def test_a_states_own_forces_alone_make_no_conflict(title: str, level: int) -> None:
+    """A state's army clearing mud or marching in a parade is no confrontation; at a place of war
+    it is about the war."""
+    assert level == _level(title)
+
+
 def test_armed_force_term_alone_lets_an_attack_count() -> None:
     """'Troops' alone let an attack cue count; 'militants' alone do not let a blame count."""
     assert 3 == _level("Troops opened fire and attacked the camp, killing four", "")

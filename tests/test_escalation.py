@@ -357,10 +357,13 @@ def test_user_conflict_place_makes_weak_context_count(tmp_path: Path) -> None:
     "Explainer: How close is Iran's nuclear programme to a bomb?",
     "Magnitude 6.1 earthquake strikes eastern Turkey near the Syrian border",
     "Storm hits Gaza tent camps as winter sets in",
+    "Taliban authorities say Herat earthquakes killed more than 2,000",
+    "Japan sends thousands of troops to quake-hit Noto peninsula",
 ])
 def test_nouns_and_natural_hazards_are_no_attack(title: str) -> None:
-    """A verb cue used as a noun ("a bomb") or with a storm or an earthquake as subject is no attack."""
-    assert analyze(title, taxonomy=TAXONOMY).level < 3
+    """A verb cue used as a noun ("a bomb") or with a storm or an earthquake as subject is no attack, and
+    troops sent to a quake zone are relief, no show of force."""
+    assert analyze(title, taxonomy=TAXONOMY).level < 2
 
 
 def test_years_ago_late_in_the_clause_is_background() -> None:

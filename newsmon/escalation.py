@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import bisect
 import math
-import operator
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from newsmon.evidence import START, evidence, within
 from newsmon.models import Analysis, Evidence
 from newsmon.parties import (
     HARDWARE,
@@ -42,24 +42,6 @@ from newsmon.vocab import MATERIAL_EVENTS, Taxonomy, Term
 MAX_EVIDENCE_PER_EVENT = 3
 CONTEXT_SENTENCES = 2  # body sentences that must name the conflict where the lead does not ...
 CONTEXT_SHARE = 0.1  # ... and this share of the body's sentences
-_CASUALTY_HINT = re.compile(r"kill|dead|die|slain|toll|wound|injur|hurt|claim|left", re.IGNORECASE)
-_NUMBER_WORDS = {w: i for i, w in enumerate((
-    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-    "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
-    "twenty",
-))}  # fmt: skip
-_NUM = r"(\d[\d,]*|" + "|".join(_NUMBER_WORDS) + r")"
-_ABOUT = r"(?:at least |more than |over |nearly |almost |about |around |some |up to )?"
-_BEFORE_VERB = r"\s+(?:[a-z-]+\s+){0,3}?(?:(?:were|was|have been|had been|are|been)\s+)?"
-_KILLED = tuple(re.compile(p, re.IGNORECASE) for p in (
-    r"\b(?:kill(?:s|ed|ing)?|left|claim(?:s|ed|ing)?)\s+" + _ABOUT + _NUM + r"\b",
-    _ABOUT + r"\b" + _NUM + _BEFORE_VERB + r"(?:killed|dead|died|slain)\b",
-    r"death toll\s+(?:\w+\s+){0,3}?(?:to|at|of)\s+" + _ABOUT + _NUM + r"\b",
-))  # fmt: skip
-_WOUNDED = tuple(re.compile(p, re.IGNORECASE) for p in (
-    r"\b(?:wound(?:s|ed|ing)?|injur(?:es|ed|ing|e))\s+" + _ABOUT + _NUM + r"\b",
-    _ABOUT + r"\b" + _NUM + _BEFORE_VERB + r"(?:wounded|injured|hurt)\b",
-))  # fmt: skip
 # armed forces named without their state: they make a cue in their sentence an act of an armed actor
 _FORCES = re.compile(r"\b(?:troops|soldiers|army|armed forces|military|navy|security forces|"
                      r"gunmen|armed men|militants|militiamen|fighters|warplanes|fighter jets|"
@@ -72,7 +54,6 @@ _ECONOMIC = re.compile(r"\b(?:tariffs?|duties|levies|funding|funds|fines?|lawsui
 _NATURE = re.compile(r"\b(?:volcano|volcanic|eruption|erupts?|lava|wildfires?|bushfires?|floods?|flooding|"
                      r"storms?|hurricanes?|typhoons?|cyclones?|drought|landslides?|heatwave|"
                      r"tornado(?:es)?|blizzard|avalanche|erosion|outbreak|epidemic)\b")
-_MODAL_EVENTS = frozenset({"ASSAULT", "COERCE", "THREATEN"})
 # violence said to go on, below a headline about something else, is the story's background
 _ONGOING = frozenset({"continue", "continues", "continued", "continuing", "daily", "near-daily",
                       "nightly", "ongoing", "persist", "persists", "persisted", "stopped"})  # fmt: skip
@@ -150,8 +131,9 @@ def analyze(title: str, summary: str = "", text: str = "", *, taxonomy: Taxonomy
         status = cue_status(low, m, term, s_start, s_end, taxonomy, remembered)
         if term.ident == "MOBILIZE" and not words.isdisjoint(taxonomy.benign_deployment):
             status = "benign"  # peacekeepers or earthquake relief: no show of force
-        elif low.startswith(("execut", "hang"), m.start) and not words.isdisjoint(_JUDICIAL):
-            status = "judicial"  # "executes man convicted over protests": a sentence carried out
+        elif not words.isdisjoint(_JUDICIAL) and (low.startswith(("execut", "hang"), m.start) or (
+                term.ident in MATERIAL_EVENTS and _judged(low, s_start, m.start))):
+            status = "judicial"  # "executes man convicted over protests", "court jails colonel over torture"
         if (status == "real" and term.level >= 3 and m.start >= title_end
                 and _ONGOING.intersection(words_before(low, m.start, 3) + words_after(low, m.end, 3))):
             status = "background"  # "Fighting continues in much of the country": no new act
@@ -205,7 +187,7 @@ def analyze(title: str, summary: str = "", text: str = "", *, taxonomy: Taxonomy
             continue  # the title repeated as the first line of the text
         seen.add((term.ident, sentence))
         per_event[term.ident] = per_event.get(term.ident, 0) + 1
-        ev = _evidence(sentence, low, m, term, (s_start, s_end), mentions, tags, taxonomy)
+        ev = evidence(sentence, low, m, term, (s_start, s_end), mentions, tags, taxonomy)
         found.append(_Found(m.start, ev, term.level, in_lead))
     level = _level(lead_level, body_sentences)
     about_conflict = about_conflict or deescalation or rivals(low, tags, taxonomy)
@@ -251,8 +233,13 @@ _HINT = Term("context", "weak")
 _SINCE = frozenset({"since", "after", "following"})
 _ACCUSE = Term("cue", "ACCUSE", level=2, weak=True)
 _ACCUSE_1 = Term("cue", "ACCUSE", level=1, weak=True)
-_START = operator.attrgetter("start")
 _PLACES = NAME_KINDS
+
+
+def _judged(low: str, s_start: int, at: int) -> bool:
+    """True where a court or a verdict comes before the cue in its sentence: the act is judged, not
+    reported ("court jails colonel over torture"; not "attacked the Supreme Court")."""
+    return not _JUDICIAL.isdisjoint(MARKER_WORD.findall(low, s_start, at))
 
 
 def _conflict_terms(mentions: list[Mention], tags: Tags, lead_end: int, starts: list[int],
@@ -326,7 +313,7 @@ def _broken_truce(low: str, mentions: list[Mention], sentences: list[tuple[int, 
 
 def _named_in(mentions: list[Mention], start: int, end: int) -> bool:
     """True where a place or an actor is named between ``start`` and ``end``."""
-    lo = bisect.bisect_left(mentions, start, key=_START)
+    lo = bisect.bisect_left(mentions, start, key=START)
     return any(t.kind in _PLACES for x in mentions[lo:] if x.start < end for t in x.terms)
 
 
@@ -347,14 +334,14 @@ _ARMED_GROUPS = re.compile(r"\b(?:militants|insurgents|jihadists|separatists|ban
 def _party_before(tags: Tags, m: Mention, s_start: int, tx: Taxonomy) -> bool:
     """True where a state or an armed group stands before the cue in its sentence."""
     return any(a.actor.isupper() or a.actor in tx.armed_actors
-               for a in _within(tags.actor_mentions, s_start, m.start))  # fmt: skip
+               for a in within(tags.actor_mentions, s_start, m.start))  # fmt: skip
 
 
 def _violent(mentions: list[Mention], m: Mention, end: int) -> bool:
     """True where an accusation is of an attack, a killing or a show of force: one named after it
     in its sentence ("accused Russia of shelling", "claim China conducted a nuclear test"), not
     before it ("after months of fighting, rejecting claims")."""
-    lo = bisect.bisect_left(mentions, m.end, key=_START)
+    lo = bisect.bisect_left(mentions, m.end, key=START)
     return any(t.kind == "cue" and (t.level >= 3 and t.ident in MATERIAL_EVENTS
                                     or t.level >= 2 and t.ident == "MOBILIZE" and not t.weak)
                for x in mentions[lo:] if x.start < end for t in x.terms)  # fmt: skip
@@ -394,55 +381,11 @@ def _best_cue(terms: tuple[Term, ...]) -> Term | None:
 
 
 def _parties(placed: tuple[ActorMention, ...], start: int, end: int) -> int:
-    return len({a.actor for a in _within(placed, start, end)})
+    return len({a.actor for a in within(placed, start, end)})
 
 
 def _has_actor(placed: tuple[ActorMention, ...], start: int, end: int) -> bool:
-    return bool(_within(placed, start, end))
-
-
-def _within(placed: tuple[ActorMention, ...], start: int, end: int) -> tuple[ActorMention, ...]:
-    """The actor mentions that start between ``start`` and ``end`` (they are in text order)."""
-    lo = bisect.bisect_left(placed, start, key=_START)
-    return placed[lo : bisect.bisect_left(placed, end, lo, key=_START)]
-
-
-def _evidence(sentence: str, low: str, m: Mention, term: Term, span: tuple[int, int],
-              mentions: list[Mention], tags: Tags, tx: Taxonomy) -> Evidence:  # fmt: skip
-    s_start, s_end = span
-    mode = None
-    if term.ident in _MODAL_EVENTS:
-        lo = bisect.bisect_left(mentions, s_start, key=_START)
-        hi = bisect.bisect_left(mentions, s_end, lo, key=_START)
-        modes = [(abs(x.start - m.start), t.ident) for x in mentions[lo:hi]
-                 for t in x.terms if t.kind == "mode"]  # fmt: skip
-        own = [t.ident for _, (_, terms, _) in tx.automaton.iter(low[m.start : m.end])
-               for t in terms if t.kind == "mode"]  # fmt: skip
-        mode = own[0] if own else min(modes)[1] if modes else None
-    here = _within(tags.actor_mentions, s_start, s_end)
-    source = next((a.actor for a in reversed(here) if a.end <= m.start), None)
-    target = next((a.actor for a in here if a.start >= m.end and a.actor != source), None)
-    if source is None and target is None and here:
-        source = here[0].actor
-    killed = wounded = None
-    if term.ident in {"ASSAULT", "COERCE"}:
-        killed = _count(_KILLED, sentence)
-        wounded = _count(_WOUNDED, sentence)
-    return Evidence(event=term.ident, sentence=sentence, mode=mode, source=source, target=target,
-                    killed=killed, wounded=wounded)  # fmt: skip
-
-
-def _count(patterns: tuple[re.Pattern[str], ...], sentence: str) -> int | None:
-    best: int | None = None
-    if not _CASUALTY_HINT.search(sentence):
-        return None
-    for pattern in patterns:
-        for match in pattern.finditer(sentence):
-            raw = match.group(1).lower().replace(",", "")
-            value = _NUMBER_WORDS.get(raw) if not raw.isdigit() else int(raw)
-            if value is not None and not 1900 <= value <= 2100:
-                best = value if best is None else max(best, value)
-    return best
+    return bool(within(placed, start, end))
 
 
 def _score(level: int, events: tuple[Evidence, ...], *, title_end: int,

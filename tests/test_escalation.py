@@ -1211,3 +1211,14 @@ def test_jets_hitting_a_place_are_an_air_strike(title: str) -> None:
 
 def test_a_team_called_jets_hitting_back_is_no_attack() -> None:
     assert 0 == _level("Jets hit back in the fourth quarter to beat the Patriots")
+
+
+@pytest.mark.parametrize(("title", "level"), [
+    ("Koblenz court jails Syrian army colonel for life over torture of detainees in Damascus", 1),
+    ("Rebels attacked the court in Goma, killing two guards", 3),
+    ("Hundreds of thousands escaped fighting between the army and the RSF in Darfur", 1),
+])  # fmt: skip
+def test_an_act_judged_or_escaped_is_no_new_attack(title: str, level: int) -> None:
+    """Torture a court judges, or fighting people escaped, is the war's past or its toll (level 1); a
+    court that is attacked is a target (level 3)."""
+    assert level == _level(title)

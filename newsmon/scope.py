@@ -48,7 +48,7 @@ def _last_clause(text: str) -> str:
     return text[last.end() :] if last else text
 
 
-_STANDING = frozenset({"under", "after", "amid", "despite"})
+_STANDING = frozenset({"under", "after", "amid", "despite", "while"})
 _AS_CLAUSE = re.compile(r"\b(?:as|when|while|because|but)\b|;")
 _LAST_AS_CLAUSE = re.compile(r".*(?:" + _AS_CLAUSE.pattern + ")", re.DOTALL)  # the last one
 
@@ -67,8 +67,9 @@ def status(low: str, m: Mention, term: Term, s_start: int, s_end: int, tx: Taxon
         return "negated"
     if not tx.cessation.isdisjoint(words[-3:]):
         return "stopped"  # "a pause in the fighting", "lifted its economic embargo"
-    if term.ident == "SANCTION" and _STANDING.intersection(words[-3:]):
-        return "background"  # "the economy buckles under sanctions": sanctions in force, none new
+    standing = term.ident == "SANCTION" or low.startswith("martial law", m.start)
+    if standing and _STANDING.intersection(words[-3:]):
+        return "background"  # "the economy buckles under sanctions", "under martial law": in force, none new
     if remembered or not tx.background.isdisjoint(words) or _PAST.search(_last_clause(clause)):
         return "background"  # "since 2023", "after months of fighting", "survivors remember"
     after = low[m.end : min(s_end, m.end + 80)]

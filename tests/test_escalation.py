@@ -1222,3 +1222,15 @@ def test_an_act_judged_or_escaped_is_no_new_attack(title: str, level: int) -> No
     """Torture a court judges, or fighting people escaped, is the war's past or its toll (level 1); a
     court that is attacked is a target (level 3)."""
     assert level == _level(title)
+
+
+@pytest.mark.parametrize(("title", "level"), [
+    ("Why Ukraine cannot hold elections under martial law", 1),
+    ("Putin declares martial law in annexed regions", 2),
+    ("Niger's junta orders French ambassador to leave within 48 hours", 2),
+    ("Kim Jong Un orders army to step up war preparations", 2),
+])  # fmt: skip
+def test_standing_martial_law_expulsions_and_war_preparations(title: str, level: int) -> None:
+    """Martial law in force is the war's state, declared it is coercion; an ambassador told to leave
+    is an expulsion and war preparations stepped up are mobilisation (level 2)."""
+    assert level == _level(title)

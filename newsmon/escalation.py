@@ -57,6 +57,9 @@ _NATURE = re.compile(r"\b(?:volcano|volcanic|eruption|erupts?|lava|wildfires?|bu
 # violence said to go on, below a headline about something else, is the story's background
 _ONGOING = frozenset({"continue", "continues", "continued", "continuing", "daily", "near-daily",
                       "nightly", "ongoing", "persist", "persists", "persisted", "stopped"})  # fmt: skip
+# things that threaten no one: "funding gap threatens", "cholera outbreak threatens"
+_NON_AGENTS = [[w] for w in ("gap", "shortfall", "shortage", "shortages", "cuts", "crisis", "deficit", "debt",
+                             "inflation", "drought", "famine", "disease", "outbreak", "cholera", "hunger")]
 _JUDICIAL = frozenset({"convicted", "sentenced", "sentence", "court", "trial", "verdict", "judiciary",
                        "penalty", "conviction", "tribunal"})  # fmt: skip
 
@@ -167,6 +170,8 @@ def analyze(title: str, summary: str = "", text: str = "", *, taxonomy: Taxonomy
                 and (_ECONOMIC.search(low, m.end, min(s_end, m.end + 60))
                      or (m.start < title_end and _ECONOMIC.search(low, title_end, lead_end)))):
             continue  # "threatens tariffs on Canada", "Trump threatens Canada" over tariffs: trade
+        if term.ident == "THREATEN" and words_before(low, m.start, 1)[:1] in _NON_AGENTS:
+            continue  # "funding gap threatens mission": a thing threatens, no party
         if term.ident == "ACCUSE" and term.level >= 2 and not _violent(mentions, m, s_end):
             term = _ACCUSE_1  # an accusation of an attack is an escalation; of silence it is not
         if (not term.weak and not context and not _has_actor(tags.actor_mentions, s_start, s_end)

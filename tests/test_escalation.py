@@ -1234,3 +1234,14 @@ def test_standing_martial_law_expulsions_and_war_preparations(title: str, level:
     """Martial law in force is the war's state, declared it is coercion; an ambassador told to leave
     is an expulsion and war preparations stepped up are mobilisation (level 2)."""
     assert level == _level(title)
+
+
+@pytest.mark.parametrize("title", [
+    "Funding gap threatens African Union's mission against al-Shabaab in Somalia",
+    "London conference on Sudan pledges more than 800 million pounds in aid",
+    "Half a million people in Cabo Delgado remain uprooted by attacks by Islamic State-linked militants",
+])  # fmt: skip
+def test_things_that_threaten_money_in_pounds_and_the_uprooted_are_no_escalation(title: str) -> None:
+    """A funding gap threatens no one; pounds given pound nothing; people uprooted by attacks are the
+    war's toll, no new attack."""
+    assert _level(title) < 2

@@ -311,6 +311,7 @@ def test_weak_context_alone_stays_level_0(title: str, summary: str) -> None:
     ("Deminers clear 400 hectares of wheat fields near Kherson", ""),
     ("Food convoy reaches El Fasher for the first time since May", "It carried sorghum for 60,000 people."),
     ("Donors pledge $2bn for rebuilding schools in Mosul", ""),
+    ("Families return to southern Lebanon to find their villages in ruins", ""),
 ])  # fmt: skip
 def test_aftermath_term_at_a_conflict_place_is_level_1(title: str, summary: str) -> None:
     """Relief, mines, the missing: a war's aftermath at a place of armed conflict is about it."""
@@ -321,6 +322,7 @@ def test_aftermath_term_at_a_conflict_place_is_level_1(title: str, summary: str)
     ("Trump's aid cuts will hurt India and Indonesia", "Clinics that relied on US grants are closing."),
     ("Japan and Australia send relief to Tonga after eruption", ""),
     ("Veterans march in Sydney on Anzac Day", ""),
+    ("Rescuers dig through rubble after earthquake in Japan", ""),
 ])  # fmt: skip
 def test_aftermath_term_elsewhere_stays_level_0(title: str, summary: str) -> None:
     """An aftermath term needs a place of armed conflict: two states giving aid are not enough."""

@@ -230,6 +230,8 @@ def role(low: str, m: Mention, term: Term, taxonomy: Taxonomy) -> str:
         return "both"  # "fighting between Thailand and Cambodia": it goes on in both
     if before and before[-1] in taxonomy.counterparts:
         return "actor"
+    if possessive and term.kind == "place" and not _CITY_PARTS.isdisjoint(words_after(low, m.end + 2, 2)):
+        return "place"  # "Beirut's southern suburbs", "Kyiv's outskirts": a part of the city
     if term.kind == "place" and term.capital and (
         possessive or (before and _addressed(before[-1], taxonomy))
     ):
@@ -274,6 +276,9 @@ _PARTS = [[w] for w in ("east", "west", "north", "south", "northeast", "northwes
                         "southwest", "north-east", "north-west", "south-east", "south-west",
                         "interior", "border", "borderlands", "frontline", "heartland")]
 _ACTOR = frozenset({"actor"})
+_CITY_PARTS = frozenset({"suburbs", "suburb", "outskirts", "streets", "district", "districts", "neighbourhood",
+                         "neighbourhoods", "neighborhood", "neighborhoods", "centre", "center", "downtown",
+                         "airport", "port", "harbour", "harbor", "old", "outskirt"})
 _PLACES = frozenset({"place", "subregion"})
 
 

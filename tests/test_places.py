@@ -117,3 +117,9 @@ def test_a_country_that_reports_after_a_comma_is_no_place_of_the_list() -> None:
     """"in Sudan, Egypt said": Egypt reports, it is no second place of a list."""
     tags = _tags("Clashes erupted again in Sudan, Egypt said")
     assert (("SD",), ("EGY",)) == (tags.regions, tags.actors)
+
+
+def test_a_part_of_a_capital_is_a_place_not_its_government() -> None:
+    """"Beirut's southern suburbs" are in Lebanon; "Washington's response" is the US government's."""
+    assert (("LB",), ()) == (_tags("Explosions rock Beirut's southern suburbs overnight").regions,
+                             _tags("Washington's response was swift").regions)

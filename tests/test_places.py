@@ -121,5 +121,5 @@ def test_a_country_that_reports_after_a_comma_is_no_place_of_the_list() -> None:
 
 def test_a_part_of_a_capital_is_a_place_not_its_government() -> None:
     """"Beirut's southern suburbs" are in Lebanon; "Washington's response" is the US government's."""
-    assert (("LB",), ()) == (_tags("Explosions rock Beirut's southern suburbs overnight").regions,
-                             _tags("Washington's response was swift").regions)
+    assert (True, ()) == ("LB" in _tags("Jets struck Beirut's southern suburbs a day after raids in Gaza").regions,
+                          _tags("Washington's response was swift").regions)

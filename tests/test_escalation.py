@@ -1247,3 +1247,14 @@ def test_things_that_threaten_money_in_pounds_and_the_uprooted_are_no_escalation
     """A funding gap threatens no one; pounds given pound nothing; people uprooted by attacks are the
     war's toll, no new attack."""
     assert _level(title) < 2
+
+
+@pytest.mark.parametrize(("title", "level"), [
+    ("Libya: Rival militias battle in Tripoli streets, 27 dead", 3),
+    ("North Korea says it tested new solid-fuel engine for longer-range missile", 2),
+    ("Doctors battle cholera in Tawila camp", 0),
+])  # fmt: skip
+def test_armed_men_battling_and_a_missile_engine_tested(title: str, level: int) -> None:
+    """Militias that battle fight (level 3); a missile engine tested is a weapons test (level 2);
+    doctors battle a disease."""
+    assert level == _level(title)

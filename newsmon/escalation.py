@@ -100,8 +100,7 @@ def analyze(title: str, summary: str = "", text: str = "", *, taxonomy: Taxonomy
         aftermath and at_war)  # relief, the missing, mines: of a war only where there is one
     # a state's own forces alone let its acts count ("troops opened fire"), but make no conflict of a
     # parade, a flood relief or an army chief's appointment: for the level they are a hint
-    relevant = context if not forces_only else (
-        at_war or (len(tags.actors) >= 2 and not allies()) or aftermath and war_place)
+    relevant = context if not forces_only else at_war or (len(tags.actors) >= 2 and not allies())
     war_sure = outright or war_place
     opinion = headline_discusses(title)
     found: list[_Found] = []

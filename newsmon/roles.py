@@ -213,6 +213,8 @@ def role(low: str, m: Mention, term: Term, taxonomy: Taxonomy) -> str:
     after = words_after(low, m.end, 2)
     if after[:1] and after[0] in BORDER and not low.startswith("'s", m.end):
         return "border"  # "near the Senegal border": the edge of another country, maybe no place
+    if term.kind == "place" and after[:1] and after[0] in _NAMED_ACCORDS:
+        return "border"  # "after the Pretoria deal", "the Minsk agreements": a city names an accord
     if before and before[-1] in taxonomy.locatives:
         return "place"
     if directed and not low.startswith("'s", m.end):
@@ -276,6 +278,8 @@ _PARTS = [[w] for w in ("east", "west", "north", "south", "northeast", "northwes
                         "southwest", "north-east", "north-west", "south-east", "south-west",
                         "interior", "border", "borderlands", "frontline", "heartland")]
 _ACTOR = frozenset({"actor"})
+_NAMED_ACCORDS = frozenset({"deal", "accord", "accords", "agreement", "agreements", "pact", "treaty",
+                            "declaration", "protocol", "protocols", "format"})
 _CITY_PARTS = frozenset({"suburbs", "suburb", "outskirts", "streets", "district", "districts", "neighbourhood",
                          "neighbourhoods", "neighborhood", "neighborhoods", "centre", "center", "downtown",
                          "airport", "port", "harbour", "harbor", "old", "outskirt"})

@@ -123,3 +123,9 @@ def test_a_part_of_a_capital_is_a_place_not_its_government() -> None:
     """"Beirut's southern suburbs" are in Lebanon; "Washington's response" is the US government's."""
     assert (True, ()) == ("LB" in _tags("Jets struck Beirut's southern suburbs a day after raids in Gaza").regions,
                           _tags("Washington's response was swift").regions)
+
+
+def test_a_city_that_names_an_accord_is_no_place_of_the_story() -> None:
+    """"after the Pretoria deal": the accord is named for the city where it was signed; the story is in
+    Tigray."""
+    assert ("ET",) == _tags("Tigray's displaced still waiting to go home two years after Pretoria deal").regions

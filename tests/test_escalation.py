@@ -338,6 +338,15 @@ def test_a_states_own_forces_alone_make_no_conflict(title: str, level: int) -> N
     assert level == _level(title)
 
 
+def test_user_aftermath_term_counts_at_a_place_of_war(tmp_path: Path) -> None:
+    """A term a user's taxonomy.yaml adds to aftermath_context makes an item about a war where one is."""
+    path = tmp_path / "taxonomy.yaml"
+    path.write_text("aftermath_context: [bread queues]\n", encoding="utf-8")
+    title = "Bread queues grow longer in Khartoum"
+
+    assert (0, 1) == (_level(title), analyze(title, taxonomy=load_taxonomy(path)).level)
+
+
 def test_armed_force_term_alone_lets_an_attack_count() -> None:
     """'Troops' alone let an attack cue count; 'militants' alone do not let a blame count."""
     assert 3 == _level("Troops opened fire and attacked the camp, killing four", "")

@@ -75,7 +75,7 @@ def group_roles(low: str, mentions: list[Mention], taxonomy: Taxonomy) -> dict[i
         while (j + 1 < n and mentions[j + 1].start - mentions[j].end < 12
                and _is_country(mentions[j + 1])
                and _JOINER.match(low, mentions[j].end, mentions[j + 1].start)
-               and not _speaker(low, mentions[j].end, mentions[j + 1], taxonomy)):  # fmt: skip
+               and not _speaker(low, mentions[j].end, mentions[j + 1])):  # fmt: skip
             j += 1
         first, last = mentions[i], mentions[j]
         role = ""
@@ -100,7 +100,7 @@ def group_roles(low: str, mentions: list[Mention], taxonomy: Taxonomy) -> dict[i
     return roles
 
 
-def _speaker(low: str, gap_start: int, m: Mention, taxonomy: Taxonomy) -> bool:
+def _speaker(low: str, gap_start: int, m: Mention) -> bool:
     """True for a country after a bare comma that reports: "clashes in Sudan, Egypt said" lists no places."""
     bare = not low[gap_start : m.start].strip(" ,")
     return bare and words_after(low, m.end, 1)[:1] in _REPORTED

@@ -46,7 +46,7 @@ def cities() -> tuple[City, ...]:
     return tuple(City(c["name"], c["countrycode"], c["population"]) for c in geonames().get_cities().values())
 
 
-def capitals() -> set[str]:
+def _capitals() -> set[str]:
     return {c["capital"] for c in geonames().get_countries().values()}
 
 
@@ -56,7 +56,7 @@ def towns(f: TaxonomyFile, taken: set[str], fold: Callable[[str], str]) -> Itera
     ``taken`` holds the folded names the vocabulary already has; they, ``not_places`` and names
     under four letters are left out. Where two cities share a name, the larger has it.
     """
-    capital_names = capitals()
+    capital_names = _capitals()
     skip = {fold(n) for n in f.not_places} | taken
     at_war = set(f.conflict_places)
     named = collections.Counter(fold(city.name) for city in cities())

@@ -228,17 +228,18 @@ def test_probe_headlines_keep_their_levels() -> None:
 def test_relevance_probes_keep_their_levels() -> None:
     """210 headlines of level-1 forms that name no term of war ("deminers", "convoy reaches",
     "families of the missing") and level-0 traps (tests/data/analysis_probes_relevance.txt, written
-    from LABELING.md alone). 54 were wrong when the file was written, 43 after the aftermath terms;
-    the floor allows 46 (a margin of three)."""
+    from LABELING.md alone). 54 were wrong when the file was written, 36 at the end of the session
+    that wrote it; the floor allows 39 (a margin of three)."""
     count, wrong = _probe_misses(PROBES.with_name("analysis_probes_relevance.txt"))
 
-    assert count == 210 and len(wrong) <= 46, wrong
+    assert count == 210 and len(wrong) <= 39, wrong
 
 
 def test_boundary_probes_keep_their_levels() -> None:
     """180 headlines with teasers on the boundary of levels 0 and 1: an army's parade, flood relief or
     audit against a war's refugees, trials and talks (tests/data/analysis_probes_boundary.txt, written
-    from LABELING.md alone). 27 were wrong after this session's rules; the floor allows 30."""
+    from LABELING.md alone). 32 were wrong when it was written, 21 at the end of the session that
+    wrote it; the floor allows 24."""
     count, wrong = _probe_misses(PROBES.with_name("analysis_probes_boundary.txt"))
 
-    assert count == 180 and len(wrong) <= 30, wrong
+    assert count == 180 and len(wrong) <= 24, wrong

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from newsmon.evidence import START, evidence, within
+from newsmon.language import english
 from newsmon.models import Analysis, Evidence
 from newsmon.parties import (
     HARDWARE,
@@ -70,12 +71,18 @@ def analyze(title: str, summary: str = "", text: str = "", *, taxonomy: Taxonomy
     The title, the summary and the first sentences of the text are the lead. An event that only
     the body reports raises the level above the lead's only when two body sentences show it: one
     background sentence deep in an article does not make it an escalation.
+
+    A text in another language keeps the regions and actors its names give, and level 0: the cues
+    are English ("war" is German for "was").
     """
     parts = [p.strip() for p in (title, summary, text) if p and p.strip()]
     full = "\n".join(parts)
     low, mentions = scan(full, taxonomy)
     title_end = len(title.strip())
     tags = tag(full, low, mentions, taxonomy, title_end=title_end)
+    if not english(full):
+        return Analysis(level=0, deescalation=False, score=0.0, regions=tags.regions, actors=tags.actors,
+                        events=())
     sentences = split_sentences(full)
     starts = [s for s, _ in sentences]
     lead_end = lead_sentences_end(full, summary, text, sentences, starts)

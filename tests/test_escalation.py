@@ -385,6 +385,17 @@ def test_years_ago_late_in_the_clause_is_background() -> None:
     assert 1 == result.level
 
 
+def test_last_month_dates_an_attack_as_background() -> None:
+    """"Shelled last month" is background to the reopening; "shelled on Tuesday" is new."""
+    old = analyze("Traders reopen market in Kharkiv",
+                  "Russian forces shelled the market last month, traders say; half the stalls are still shut.",
+                  taxonomy=TAXONOMY)  # fmt: skip
+    new = analyze("Traders count losses in Kharkiv", "Russian forces shelled the market on Tuesday, traders say.",
+                  taxonomy=TAXONOMY)  # fmt: skip
+
+    assert (1, 3) == (old.level, new.level)
+
+
 def test_talks_round_makes_an_item_about_conflict() -> None:
     """A round of talks held is a de-escalation, and a de-escalation is about a conflict: level 1 at least."""
     result = analyze("Iran and the US open a second round of negotiations in Muscat", taxonomy=TAXONOMY)

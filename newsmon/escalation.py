@@ -61,6 +61,11 @@ _ONGOING = frozenset({"continue", "continues", "continued", "continuing", "daily
 # things that threaten no one: "funding gap threatens", "cholera outbreak threatens"
 _NON_AGENTS = [[w] for w in ("gap", "shortfall", "shortage", "shortages", "cuts", "crisis", "deficit", "debt",
                              "inflation", "drought", "famine", "disease", "outbreak", "cholera", "hunger")]
+# who raids, and what, in law enforcement rather than armed conflict
+_POLICING = frozenset({"police", "policemen", "immigration", "customs", "scam", "scams", "drug", "drugs",
+                       "narcotics", "gambling", "fraud", "counterfeit", "brothel", "brothels", "smuggling",
+                       "undocumented", "tax", "corruption", "cartel", "cartels"})  # fmt: skip
+_SOLDIERS = frozenset({"troops", "soldiers", "army", "forces", "military", "militants", "gunmen", "fighters"})
 _JUDICIAL = frozenset({"convicted", "sentenced", "sentence", "court", "trial", "verdict", "judiciary",
                        "penalty", "conviction", "tribunal"})  # fmt: skip
 
@@ -143,6 +148,9 @@ def analyze(title: str, summary: str = "", text: str = "", *, taxonomy: Taxonomy
         elif not words.isdisjoint(_JUDICIAL) and (low.startswith(("execut", "hang"), m.start) or (
                 term.ident in MATERIAL_EVENTS and _judged(low, s_start, m.start))):
             status = "judicial"  # "executes man convicted over protests", "court jails colonel over torture"
+        elif (low.startswith("raid", m.start) and not words.isdisjoint(_POLICING)
+              and words.isdisjoint(_SOLDIERS)):
+            status = "policing"  # "police stepped up raids", "scam compound raids": law enforcement
         if (status == "real" and term.level >= 3 and m.start >= title_end
                 and _ONGOING.intersection(words_before(low, m.start, 3) + words_after(low, m.end, 3))):
             status = "background"  # "Fighting continues in much of the country": no new act

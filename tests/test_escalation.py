@@ -396,6 +396,19 @@ def test_last_month_dates_an_attack_as_background() -> None:
     assert (1, 3) == (old.level, new.level)
 
 
+def test_police_raids_are_law_enforcement() -> None:
+    """Raids on scam compounds or by police on migrants are no armed attack; soldiers' raids are."""
+    police = analyze("Pakistan deports thousands of Afghans as crackdown widens",
+                     "Police in Karachi stepped up raids against migrants without valid documents, officials said.",
+                     taxonomy=TAXONOMY)  # fmt: skip
+    scam = analyze("Cambodia holds 600 foreigners after scam compound raids",
+                   "The crackdown comes weeks after US sanctions on the networks.", taxonomy=TAXONOMY)
+    troops = analyze("Nigerian troops raid militant hideout near the border, killing five", taxonomy=TAXONOMY)
+
+    assert "ASSAULT" not in {e.event for e in police.events + scam.events}
+    assert "ASSAULT" in {e.event for e in troops.events}
+
+
 def test_talks_round_makes_an_item_about_conflict() -> None:
     """A round of talks held is a de-escalation, and a de-escalation is about a conflict: level 1 at least."""
     result = analyze("Iran and the US open a second round of negotiations in Muscat", taxonomy=TAXONOMY)

@@ -409,6 +409,14 @@ def test_police_raids_are_law_enforcement() -> None:
     assert "ASSAULT" in {e.event for e in troops.events}
 
 
+def test_participle_after_a_preposition_describes_a_state() -> None:
+    """"Famine in besieged Kadugli" reports hunger, not a new siege; "RSF besieged Kadugli" reports one."""
+    state = analyze("WFP warns of famine spreading in besieged Kadugli and Dilling", taxonomy=TAXONOMY)
+    act = analyze("RSF fighters besieged Kadugli and shelled its market", taxonomy=TAXONOMY)
+
+    assert (1, 3) == (state.level, act.level)
+
+
 def test_talks_round_makes_an_item_about_conflict() -> None:
     """A round of talks held is a de-escalation, and a de-escalation is about a conflict: level 1 at least."""
     result = analyze("Iran and the US open a second round of negotiations in Muscat", taxonomy=TAXONOMY)

@@ -67,6 +67,8 @@ _POLICING = frozenset({"police", "policemen", "immigration", "customs", "scam", 
                        "undocumented", "tax", "corruption", "cartel", "cartels"})  # fmt: skip
 _SOLDIERS = frozenset({"troops", "soldiers", "army", "forces", "military", "militants", "gunmen", "fighters"})
 _PREPOSITIONS = [[w] for w in ("in", "into", "from", "to", "at", "for", "of", "with", "across", "inside")]
+_PROCEEDINGS = [[w] for w in ("case", "cases", "trial", "trials", "hearing", "hearings", "inquiry", "inquest",
+                                "probe", "verdict", "suspect", "suspects", "convict", "convicts")]
 _JUDICIAL = frozenset({"convicted", "sentenced", "sentence", "court", "trial", "verdict", "judiciary",
                        "penalty", "conviction", "tribunal"})  # fmt: skip
 
@@ -149,6 +151,8 @@ def analyze(title: str, summary: str = "", text: str = "", *, taxonomy: Taxonomy
         elif not words.isdisjoint(_JUDICIAL) and (low.startswith(("execut", "hang"), m.start) or (
                 term.ident in MATERIAL_EVENTS and _judged(low, s_start, m.start))):
             status = "judicial"  # "executes man convicted over protests", "court jails colonel over torture"
+        elif term.ident in MATERIAL_EVENTS and words_after(low, m.end, 1)[:1] in _PROCEEDINGS:
+            status = "judicial"  # "GHQ attack case: court hears witnesses", "the bombing trial resumes"
         elif low.endswith("ed", m.start, m.end) and words_before(low, m.start, 1)[:1] in _PREPOSITIONS:
             status = "state"  # "famine in besieged Kadugli", "flights for wounded Gazans": a state, no new act
         elif (low.startswith("raid", m.start) and not words.isdisjoint(_POLICING)

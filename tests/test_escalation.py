@@ -417,6 +417,14 @@ def test_participle_after_a_preposition_describes_a_state() -> None:
     assert (1, 3) == (state.level, act.level)
 
 
+def test_attack_named_by_its_case_is_judged() -> None:
+    """"Attack case" and "bombing trial" name proceedings about an old act, not a new one."""
+    case = analyze("Barracks attack case: court records statements of more witnesses", taxonomy=TAXONOMY)
+    trial = analyze("Army officers face bombing trial in Kabul", taxonomy=TAXONOMY)
+
+    assert "ASSAULT" not in {e.event for e in case.events + trial.events}
+
+
 def test_talks_round_makes_an_item_about_conflict() -> None:
     """A round of talks held is a de-escalation, and a de-escalation is about a conflict: level 1 at least."""
     result = analyze("Iran and the US open a second round of negotiations in Muscat", taxonomy=TAXONOMY)

@@ -200,13 +200,14 @@ def tag(text: str, low: str, mentions: list[Mention], taxonomy: Taxonomy, *,
             else:
                 continue
             break  # the first meaning that applies wins
-    if not regions:  # a country named bare is a place only where nothing else places the story
-        for code, positions in loose.items():
-            regions.setdefault(code, []).extend(positions)
     established = set(regions) | set(weak_regions) | {taxonomy.alpha2.get(a, "") for a in actors}
+    placed_before = bool(regions)
     for code, positions in minor_only.items():
         # a town's name that other countries share yields to the countries the text is about
-        if code in established or not regions:
+        if code in established or not placed_before:
+            regions.setdefault(code, []).extend(positions)
+    if not placed_before:  # a country named bare is a place only where nothing else places the story
+        for code, positions in loose.items():
             regions.setdefault(code, []).extend(positions)
     if not regions:
         regions = edges or weak_regions

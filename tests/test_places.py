@@ -129,3 +129,9 @@ def test_a_city_that_names_an_accord_is_no_place_of_the_story() -> None:
     """"after the Pretoria deal": the accord is named for the city where it was signed; the story is in
     Tigray."""
     assert ("ET",) == _tags("Tigray's displaced still waiting to go home two years after Pretoria deal").regions
+
+
+def test_a_province_is_placed_beside_a_country_that_may_only_act() -> None:
+    """"Accuse Pakistan of strikes in Paktika": Pakistan may only act, the Afghan province is where it
+    happened. A bare country no longer silences the province; both stand where nothing else places."""
+    assert "AF" in _tags("Taliban accuse Pakistan of air strikes in Paktika").regions

@@ -135,3 +135,10 @@ def test_a_province_is_placed_beside_a_country_that_may_only_act() -> None:
     """"Accuse Pakistan of strikes in Paktika": Pakistan may only act, the Afghan province is where it
     happened. A bare country no longer silences the province; both stand where nothing else places."""
     assert "AF" in _tags("Taliban accuse Pakistan of air strikes in Paktika").regions
+
+
+def test_pakistans_tribal_districts_and_military_media_wing() -> None:
+    """Waziristan is in Pakistan, and the ISPR (the army's media wing) speaks for Pakistan's forces."""
+    tags = _tags("Eleven militants killed in North Waziristan operation, says ISPR")
+
+    assert (("PK",), ("PAK",)) == (tags.regions, tags.actors)

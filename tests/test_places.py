@@ -142,3 +142,20 @@ def test_pakistans_tribal_districts_and_military_media_wing() -> None:
     tags = _tags("Eleven militants killed in North Waziristan operation, says ISPR")
 
     assert (("PK",), ("PAK",)) == (tags.regions, tags.actors)
+
+
+@pytest.mark.parametrize(("text", "region", "actor"), [
+    ("Thai soldier wounded by a landmine in Sisaket, the army says", "TH", "THA"),
+    ("Drone strikes Babanusa as the RSF presses its siege", "SD", "rsf"),
+    ("Indian BSF troops trade fire with smugglers near Poonch", "IN", "IND"),
+])  # fmt: skip
+def test_places_and_forces_of_current_conflicts(text: str, region: str, actor: str) -> None:
+    """Border provinces, besieged towns and state forces that the news of 2026 names."""
+    tags = _tags(text)
+
+    assert region in tags.regions and actor in tags.actors
+
+
+def test_state_news_agency_speaks_for_its_state() -> None:
+    """"KCNA said" is North Korea speaking, as "the Kremlin said" is Russia."""
+    assert "PRK" in _tags("Missile test was a success, KCNA said").actors

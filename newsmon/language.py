@@ -7,10 +7,7 @@ in its opening; names ("Israel", "Kyiv") are counted by no list, so they decide 
 
 from __future__ import annotations
 
-import re
-
 OPENING = 1500  # characters read: the title, the summary and the start of the text
-_WORD = re.compile(r"[^\W\d_]+")
 # frequent words of English, and of the languages whose feeds a monitor is likeliest to meet, that
 # are no English words too ("die", "pour", "con", "est", "dem" and "van" are, so they are left out)
 _ENGLISH = frozenset({"the", "and", "of", "to", "is", "that", "for", "with", "was", "are", "by", "from",
@@ -29,11 +26,6 @@ _OTHER = frozenset({
 def english(text: str) -> bool:
     """True unless another language's function words outnumber English ones in ``text``'s opening:
     "Was war. Was wird." is German, "Iran warns Israel" (no function word at all) stays English."""
-    english_words = other = 0
-    for word in _WORD.findall(text, 0, OPENING):
-        word = word.lower()
-        if word in _ENGLISH:
-            english_words += 1
-        elif word in _OTHER:
-            other += 1
-    return other < 3 or other <= english_words
+    words = text[:OPENING].lower().split()  # a function word rarely touches punctuation
+    other = sum(map(_OTHER.__contains__, words))
+    return other < 3 or other <= sum(map(_ENGLISH.__contains__, words))

@@ -17,8 +17,9 @@ from newsmon.vocab import MATERIAL_EVENTS, Taxonomy, Term
 MARKER_WORD = re.compile(r"[a-z]+(?:n't)?|n't")
 WINDOW_WORDS = 5
 HYPOTHETICAL_WORDS = 12  # a modal or "if" reaches over its whole clause
-_CLAUSE_BREAK = re.compile(r";|:|\bbut\b|\bwhile\b|\bwhereas\b| - |\"|\(|\)")
-_LAST_BREAK = re.compile(r".*(?:" + _CLAUSE_BREAK.pattern + ")", re.DOTALL)  # the last break
+# ; : but while whereas - " ( ): each branch opens with a literal character, so a search skips to
+# those characters (a branch opening with \b would try every branch at every position)
+_CLAUSE_BREAK = re.compile(r"[;:\"()]| - |b(?<!\wb)ut\b|w(?<!\ww)h(?:ile|ereas)\b")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b|\bago\b|\blast (?:year|decade|month|summer|winter|spring|autumn)\b|\bin the past\b")
 _WHOLE_WAR = re.compile(r"^\W*(?:\w+\s+){0,4}?(?:during|throughout|over the course of)\s+"
                         r"(?:the\s+|[a-z]+'s\s+)?(?:[a-z-]+\s+)?(?:war|wars|conflict|invasion|occupation)\b")
@@ -35,7 +36,8 @@ _PAST = re.compile(_YEAR.pattern + r"|\b(?:weeks|months|years|decades) of\b"  # 
 _FUTURE_BE = (["will", "be"], ["would", "be"])
 _NEW_CLAUSE_WORDS = frozenset({"after", "as", "when", "while", "following", "because", "since",
                                "but"})
-_NEW_CLAUSE = re.compile(r"\b(?:after|as|when|while|following|because|since|but)\b|;")
+_NEW_CLAUSE = re.compile(r";|a(?<!\wa)(?:fter|s)\b|w(?<!\ww)h(?:en|ile)\b|f(?<!\wf)ollowing\b|"
+                         r"b(?<!\wb)(?:ecause|ut)\b|s(?<!\ws)ince\b")  # as _CLAUSE_BREAK
 _MODAL_AFTER = re.compile(r"\s*(?:\w+\s+)?(?:might|could|would|may)\b")
 _ALLEGING = frozenset({"accuse", "accuses", "accused", "accusing", "accusation", "accusations",
                        "allege", "alleges", "alleged", "allegedly", "allegation", "allegations"})
@@ -44,21 +46,26 @@ _THREAT_VERB = re.compile(r"\b(?:warn|threat|vow|pledg|promis)")
 
 def _last_clause(text: str) -> str:
     """``text`` after its last conjunction: "marks four years of war as Kyiv [is hit]" -> " Kyiv"."""
-    last = _LAST_AS_CLAUSE.match(text)
-    return text[last.end() :] if last else text
+    return text[_last_end(_AS_CLAUSE, text) :]
 
 
 _STANDING = frozenset({"under", "after", "amid", "despite", "while"})
-_AS_CLAUSE = re.compile(r"\b(?:as|when|while|because|but)\b|;")
-_LAST_AS_CLAUSE = re.compile(r".*(?:" + _AS_CLAUSE.pattern + ")", re.DOTALL)  # the last one
+_AS_CLAUSE = re.compile(r";|a(?<!\wa)s\b|w(?<!\ww)h(?:en|ile)\b|b(?<!\wb)(?:ecause|ut)\b")  # as _CLAUSE_BREAK
+
+
+def _last_end(pattern: re.Pattern[str], text: str) -> int:
+    """Where the last match of ``pattern`` in ``text`` ends, or 0."""
+    end = 0
+    for match in pattern.finditer(text):
+        end = match.end()
+    return end
 
 
 def status(low: str, m: Mention, term: Term, s_start: int, s_end: int, tx: Taxonomy,
            remembered: bool = False) -> str:  # fmt: skip
     """"real", "negated", "hypothetical", "threat", "alleged", "stopped" or "background": the cue at ``m``."""
     window = low[max(s_start, m.start - 100) : m.start]
-    last_break = _LAST_BREAK.match(window)
-    clause = window[last_break.end() :] if last_break else window
+    clause = window[_last_end(_CLAUSE_BREAK, window) :]
     all_words = MARKER_WORD.findall(clause)
     words = all_words[-WINDOW_WORDS:]
     if term.ident in MATERIAL_EVENTS and words[-1:] == ["suspected"]:

@@ -165,7 +165,7 @@ def tag(text: str, low: str, mentions: list[Mention], taxonomy: Taxonomy, *,
             elif kind in {"country", "place"}:
                 if not _is_place(text, low, m, term, taxonomy, m.start < caps_end):
                     continue
-                if any(a <= m.start < b for a, b in datelines):
+                if datelines and any(a <= m.start < b for a, b in datelines):
                     break
                 if term.minor and m.start < caps_end and not _recurs(low, m, caps_end):
                     continue  # a capitalised word of a Title Case headline, not a town

@@ -11,7 +11,7 @@ from newsmon.tagging import ActorMention, Mention, Tags
 from newsmon.vocab import Taxonomy, Term
 
 START = operator.attrgetter("start")
-_CASUALTY_HINT = re.compile(r"kill|dead|die|slain|toll|wound|injur|hurt|claim|left", re.IGNORECASE)
+_CASUALTY_HINT = re.compile(r"kill|dead|die|slain|toll|wound|injur|hurt|claim|left")  # lower case
 _NUMBER_WORDS = {w: i for i, w in enumerate((
     "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
     "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
@@ -20,14 +20,16 @@ _NUMBER_WORDS = {w: i for i, w in enumerate((
 _NUM = r"(\d[\d,]*|" + "|".join(_NUMBER_WORDS) + r")"
 _ABOUT = r"(?:at least |more than |over |nearly |almost |about |around |some |up to )?"
 _BEFORE_VERB = r"\s+(?:[a-z-]+\s+){0,3}?(?:(?:were|was|have been|had been|are|been)\s+)?"
-_KILLED = tuple(re.compile(p, re.IGNORECASE) for p in (
+# on the lower-cased sentence; a figure's qualifier ("at least") only before a verb: the figure is
+# the group, and a pattern that opens with an optional group is tried at every position
+_KILLED = tuple(re.compile(p) for p in (
     r"\b(?:kill(?:s|ed|ing)?|left|claim(?:s|ed|ing)?)\s+" + _ABOUT + _NUM + r"\b",
-    _ABOUT + r"\b" + _NUM + _BEFORE_VERB + r"(?:killed|dead|died|slain)\b",
+    r"\b" + _NUM + _BEFORE_VERB + r"(?:killed|dead|died|slain)\b",
     r"death toll\s+(?:\w+\s+){0,3}?(?:to|at|of)\s+" + _ABOUT + _NUM + r"\b",
 ))  # fmt: skip
-_WOUNDED = tuple(re.compile(p, re.IGNORECASE) for p in (
+_WOUNDED = tuple(re.compile(p) for p in (
     r"\b(?:wound(?:s|ed|ing)?|injur(?:es|ed|ing|e))\s+" + _ABOUT + _NUM + r"\b",
-    _ABOUT + r"\b" + _NUM + _BEFORE_VERB + r"(?:wounded|injured|hurt)\b",
+    r"\b" + _NUM + _BEFORE_VERB + r"(?:wounded|injured|hurt)\b",
 ))  # fmt: skip
 _MODAL_EVENTS = frozenset({"ASSAULT", "COERCE", "THREATEN"})
 
@@ -59,19 +61,19 @@ def evidence(sentence: str, low: str, m: Mention, term: Term, span: tuple[int, i
         source = here[0].actor
     killed = wounded = None
     if term.ident in {"ASSAULT", "COERCE"}:
-        killed = _count(_KILLED, sentence)
-        wounded = _count(_WOUNDED, sentence)
+        lowered = sentence.lower()
+        if _CASUALTY_HINT.search(lowered):
+            killed = _count(_KILLED, lowered)
+            wounded = _count(_WOUNDED, lowered)
     return Evidence(event=term.ident, sentence=sentence, mode=mode, source=source, target=target,
                     killed=killed, wounded=wounded)  # fmt: skip
 
 
-def _count(patterns: tuple[re.Pattern[str], ...], sentence: str) -> int | None:
+def _count(patterns: tuple[re.Pattern[str], ...], lowered: str) -> int | None:
     best: int | None = None
-    if not _CASUALTY_HINT.search(sentence):
-        return None
     for pattern in patterns:
-        for match in pattern.finditer(sentence):
-            raw = match.group(1).lower().replace(",", "")
+        for match in pattern.finditer(lowered):
+            raw = match.group(1).replace(",", "")
             value = _NUMBER_WORDS.get(raw) if not raw.isdigit() else int(raw)
             if value is not None and not 1900 <= value <= 2100:
                 best = value if best is None else max(best, value)

@@ -118,16 +118,19 @@ def test_check_set_stays_above_floor() -> None:
     ("wire3_b", {"relevance": 0.83, "escalation": 0.82, "regions": 0.82, "actors": 0.86}),
     ("wire4_a", {"relevance": 0.91, "escalation": 0.82, "regions": 0.82, "actors": 0.84}),
     ("wire4_b", {"relevance": 0.95, "escalation": 0.90, "regions": 0.84, "actors": 0.84}),
+    ("wire5_a", {"relevance": 0.84, "escalation": 0.86, "regions": 0.79, "actors": 0.89}),
+    ("wire5_b", {"relevance": 0.81, "escalation": 0.70, "regions": 0.85, "actors": 0.89}),
     ("probes_places", {"relevance": 0.97, "escalation": 0.90, "regions": 0.90, "actors": 0.93}),
     ("probes_regions", {"relevance": 0.97, "escalation": 0.88, "regions": 0.88, "actors": 0.92}),
 ])  # fmt: skip
 def test_wire_sets_stay_above_floor(name: str, floors: dict[str, float]) -> None:
     """Teasers written in the styles of eight outlets each and labelled blind
     (tests/data/analysis_wire*_*.jsonl: 240 of Reuters, Al Jazeera ..., 240 of AP, BBC ..., 240 of
-    CNN, Al Arabiya ... on 16-19 February 2026, 240 of Anadolu, Xinhua ... on 20-23 February 2026).
+    CNN, Al Arabiya ... on 16-19 February 2026, 240 of Anadolu, Xinhua ... on 20-23 February 2026,
+    240 of The Times of Israel, Dawn ... on 23-26 February 2026).
 
-    The a halves of the first three were read for misses; their b halves and both halves of wire4
-    are check sets, known only by their figures.
+    The a halves of the first three and of wire5 were read for misses; their b halves and both halves
+    of wire4 are check sets, known only by their figures.
     """
     report = score(predict(read_gold(WIRE.with_name(f"analysis_{name}.jsonl")), load_taxonomy()))
     measured = {

@@ -51,17 +51,37 @@ _DIRECTED = frozenset({"ASSAULT", "THREATEN", "ACCUSE", "SANCTION", "MOBILIZE", 
 
 def words_before(low: str, start: int, count: int = 2) -> list[str]:
     """The last ``count`` words before ``start`` (folded)."""
-    # findall's bounds, not a slice: the same words, 8% of a war article's analysis saved (the
-    # rules ask for the words around a name some 300 times per article)
-    return _FIND_WORDS(low, start - 40 if start > 40 else 0, start)[-count:]
+    state = _SEEN
+    if state[0] is not low:
+        state = _remember(low)
+    words = state[1].get(start)
+    if words is None:
+        words = state[1][start] = _FIND_WORDS(low, start - 40 if start > 40 else 0, start)
+    return words[-count:]
 
 
 def words_after(low: str, end: int, count: int = 2) -> list[str]:
     """The first ``count`` words after ``end`` (folded)."""
-    return _FIND_WORDS(low, end, end + 40)[:count]
+    state = _SEEN
+    if state[0] is not low:
+        state = _remember(low)
+    words = state[2].get(end)
+    if words is None:
+        words = state[2][end] = _FIND_WORDS(low, end, end + 40)
+    return words[:count]
 
 
 _FIND_WORDS = _WORD.findall
+# The words within 40 characters before and after each position asked, for the last text: the rules
+# ask some 300 times per war article, half of them again for the same name (its role, its force,
+# its group). One tuple, replaced whole, so that a thread with another text never reads these.
+_SEEN: tuple[str, dict[int, list[str]], dict[int, list[str]]] = ("", {}, {})
+
+
+def _remember(low: str) -> tuple[str, dict[int, list[str]], dict[int, list[str]]]:
+    global _SEEN
+    _SEEN = (low, {}, {})
+    return _SEEN
 
 
 def group_roles(low: str, mentions: list[Mention], taxonomy: Taxonomy) -> dict[int, str]:

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+import ahocorasick
+
 from newsmon.vocab import Term
 
 # a launch of a counted salvo: the automaton's patterns cannot hold every number
@@ -77,67 +79,71 @@ _WAR = Term("context", "context")
 def phrases(low: str) -> list[tuple[int, int, tuple[Term, ...]]]:
     """Cues no fixed pattern can hold: a number, or free words, between their parts.
 
-    Each regular expression runs only in windows around the words it needs (found by str.find), so
-    a text without them costs a few substring scans.
+    Each regular expression runs only in windows around the words it needs (found in one automaton
+    pass), so a text without them costs one scan.
     """
     found: list[tuple[int, int, tuple[Term, ...]]] = []
-    for numbered in _near(_NUMBERED_LAUNCH, low, ("fire", "firing", "launch", "down", "shot", "shoots",
-                                                    "intercept", "lob"),
-                          0, 80):
+    at = _stems_at(low)
+    for numbered in _near(_NUMBERED_LAUNCH, low, at, _LAUNCH_STEMS, 0, 80):
         mode = _WEAPON_MODES.get(numbered.group(1).rstrip("s"), "missile")  # "launched 400 drones"
         found.append((numbered.start(), numbered.end(), (_LAUNCH, _WAR, Term("mode", mode))))
-    for launch in _near(_LISTED_LAUNCH, low, ("fire", "firing", "launch", "lob"), 0, 80):
+    for launch in _near(_LISTED_LAUNCH, low, at, _LISTED_STEMS, 0, 80):
         weapon = launch.group(1).rstrip("s")
         mode = _WEAPON_MODES.get(weapon, "missile")
         found.append((launch.start(), launch.end(),
                       (_LAUNCH, *_WEAPON_HINTS.get(weapon, ()), Term("mode", mode))))  # fmt: skip
-    for sent in _near(_NUMBERED_DEPLOYMENT, low, ("send", "sent", "deploy", "dispatch", "rush",
-                                                   "mass", "station", "redeploy", "mov"), 0, 80):
+    for sent in _near(_NUMBERED_DEPLOYMENT, low, at, _DEPLOY_STEMS, 0, 80):
         found.append((sent.start(), sent.end(), (_DEPLOYED,)))
-    for downed in _near(_DOWNED, low, ("down",), 12, 60):
+    for downed in _near(_DOWNED, low, at, _DOWN_STEMS, 12, 60):
         weapon = downed.group(1).rstrip("s")
         mode = _WEAPON_MODES.get(weapon, "air strike")  # a drone, a missile; else an aircraft
         found.append((downed.start(), downed.end(), (_LAUNCH, _WAR, Term("mode", mode))))
-    for hit in _near(_HIT_TARGET, low, ("hit",), 0, 90):  # "hits Russian oil refinery"
+    for hit in _near(_HIT_TARGET, low, at, _HIT_STEMS, 0, 90):  # "hits Russian oil refinery"
         found.append((hit.start(), hit.end(1), (_HIT,)))
-    for violation in _near(_AIRSPACE, low, ("airspace", "air space", "territorial waters"), 60, 20):
+    for violation in _near(_AIRSPACE, low, at, _AIRSPACE_STEMS, 60, 20):
         found.append((violation.start(), violation.end(1), (_INCURSION, _WAR)))  # on the verb
-    for numbered in _near(_NUMBERED_FORCES, low, _SEEN_FORCES, 50, 20):  # "30 warplanes near"
+    for numbered in _near(_NUMBERED_FORCES, low, at, _SEEN_FORCES, 50, 20):  # "30 warplanes near"
         found.append((numbered.start(1), numbered.end(1), (_SHOW_OF_FORCE,)))  # on "near"
-    for seized in _near(_SEIZED_SHIP, low, _CRAFT, 70, 0):
+    for seized in _near(_SEIZED_SHIP, low, at, _CRAFT, 70, 0):
         found.append((seized.start(), seized.end(), (_SEIZURE,)))
-    for hosed in _near(_WATER_CANNON, low, ("water",), 0, 80):
+    for hosed in _near(_WATER_CANNON, low, at, _WATER_STEMS, 0, 80):
         found.append((hosed.start(), hosed.end(), (_HOSED,)))
-    for swap in _near(_SWAP, low, _CAPTIVES, 70, 0):  # "swap 300 prisoners of war"
+    for swap in _near(_SWAP, low, at, _CAPTIVES, 70, 0):  # "swap 300 prisoners of war"
         found.append((swap.start(), swap.end(), (_SWAPPED,)))
     return found
 
 
-def _near(rx: re.Pattern[str], low: str, stems: tuple[str, ...], before: int,
+def _near(rx: re.Pattern[str], low: str, at: dict[str, list[int]], stems: tuple[str, ...], before: int,
           after: int) -> list[re.Match[str]]:  # fmt: skip
     """The matches of ``rx`` that start within ``before`` characters before a stem's occurrence
-    (or at it) and end within ``after`` characters after it.
+    (or at it) and end within ``after`` characters after it; ``at`` holds each stem's occurrences.
 
     Where matches start at their stem (``before`` is 0), a stem inside a word opens no window:
     "fire" in "ceasefire" starts no launch.
     """
     windows: list[tuple[int, int]] = []
     for stem in stems:
-        at = low.find(stem)
-        while at >= 0:
-            if not before and at and low[at - 1].isalnum():
-                at = low.find(stem, at + 1)
+        for start in at.get(stem, ()):
+            if not before and start and low[start - 1].isalnum():
                 continue
-            end = at + len(stem) + after
+            end = start + len(stem) + after
             while end < len(low) and low[end].isalnum():
                 end += 1  # a window never ends inside a word: "ship" is no "shipment"
-            windows.append((max(0, at - before), end))
-            at = low.find(stem, at + 1)
+            windows.append((max(0, start - before), end))
     matches: dict[int, re.Match[str]] = {}
     for lo, hi in sorted(windows):
         for match in rx.finditer(low, lo, hi):
             matches.setdefault(match.start(), match)
     return [matches[k] for k in sorted(matches)]
+
+
+def _stems_at(low: str) -> dict[str, list[int]]:
+    """Where each stem of the expressions occurs in ``low`` (overlaps included), in one automaton pass
+    where a str.find per stem scanned the text forty times."""
+    at: dict[str, list[int]] = {}
+    for end, stem in _STEMS.iter(low):
+        at.setdefault(stem, []).append(end - len(stem) + 1)
+    return at
 
 
 # captives handed back, however many: "swap 300 prisoners", "hands over remains of two hostages"
@@ -150,3 +156,18 @@ _CAPTIVES = ("prisoners", "pows", "captives", "detainees", "hostages", "bodies",
 _SWAPPED = Term("cue", "RETREAT", level=1, weak=True, deesc=True)  # between the parties of a war
 _CRAFT = (" tanker", " vessel", " ship", " freighter", " boat")
 _SEEN_FORCES = ("aircraft", "warplanes", "warships", "vessels", "ships", "balloons")
+
+
+# the words each expression needs, and one automaton that finds them all
+_LAUNCH_STEMS = ("fire", "firing", "launch", "down", "shot", "shoots", "intercept", "lob")
+_LISTED_STEMS = ("fire", "firing", "launch", "lob")
+_DEPLOY_STEMS = ("send", "sent", "deploy", "dispatch", "rush", "mass", "station", "redeploy", "mov")
+_DOWN_STEMS = ("down",)
+_HIT_STEMS = ("hit",)
+_AIRSPACE_STEMS = ("airspace", "air space", "territorial waters")
+_WATER_STEMS = ("water",)
+_STEMS = ahocorasick.Automaton()
+for _stem in {*_LAUNCH_STEMS, *_LISTED_STEMS, *_DEPLOY_STEMS, *_DOWN_STEMS, *_HIT_STEMS, *_AIRSPACE_STEMS,
+              *_WATER_STEMS, *_SEEN_FORCES, *_CRAFT, *_CAPTIVES}:
+    _STEMS.add_word(_stem, _stem)
+_STEMS.make_automaton()

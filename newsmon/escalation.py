@@ -115,8 +115,10 @@ def analyze(title: str, summary: str = "", text: str = "", *, taxonomy: Taxonomy
         term = _best_cue(m.terms)
         if term is not None and term.verb and _after_determiner(low, m.start):
             term = _best_cue(tuple(t for t in m.terms if not t.verb))  # "a bomb", "the shot"
-        if term is None or (term.weak and not context
-                            and not _armed_attack(low, m, term, starts, sentences)):
+        if term is None:
+            continue
+        if term.weak and not context and not _armed_attack(low, m, term, starts, sentences):
+            about_conflict = about_conflict or _war_goes_on(low, m)
             continue
         in_lead = m.start < lead_end
         index = bisect.bisect_right(starts, m.start) - 1
@@ -333,6 +335,17 @@ def _armed_attack(low: str, m: Mention, term: Term, starts: list[int],
 
 _ARMED_GROUPS = re.compile(r"\b(?:militants|insurgents|jihadists|separatists|bandits|guerrillas|"
                            r"islamists|militiamen)\b")
+
+
+def _war_goes_on(low: str, m: Mention) -> bool:
+    """True for fighting said to go on ("Fighting continues in much of the country"): no new act, but
+    a war under way."""
+    return low[m.start : m.end] in _WARFARE and words_after(low, m.end, 1)[:1] in _GOES_ON
+
+
+_WARFARE = frozenset({"fighting", "clashes", "hostilities"})
+_GOES_ON = [[w] for w in ("continue", "continues", "continued", "continuing", "rage", "rages", "raged",
+                          "raging", "persist", "persists", "persisted")]
 
 
 def _party_before(tags: Tags, m: Mention, s_start: int, tx: Taxonomy) -> bool:

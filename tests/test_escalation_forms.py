@@ -753,3 +753,24 @@ def test_armed_men_battling_and_a_missile_engine_tested(title: str, level: int) 
     """Militias that battle fight (level 3); a missile engine tested is a weapons test (level 2);
     doctors battle a disease."""
     assert level == _level(title)
+
+
+@pytest.mark.parametrize(("title", "level"), [
+    ("Myanmar's army-backed party names new cabinet after vote", 0),
+    ("Military-run polls end in Myanmar as new assembly sworn in", 0),
+    ("Myanmar army shells villages in Sagaing", 3),
+])  # fmt: skip
+def test_a_regime_backed_or_run_by_the_army_is_no_armed_force(title: str, level: int) -> None:
+    """An "army-backed party" or "military-run polls" describe who rules, no force at a place of war;
+    the army that shells is one."""
+    assert level == _level(title)
+
+
+@pytest.mark.parametrize(("title", "summary", "level"), [
+    ("Vote count delayed in northern province", "Fighting continues in the hills, officials say.", 1),
+    ("Rail strikes continue into a third week", "Commuters face more delays.", 0),
+])  # fmt: skip
+def test_fighting_said_to_go_on_is_a_war_under_way(title: str, summary: str, level: int) -> None:
+    """"Fighting continues" reports no new act, but a war under way (level 1); strikes by rail
+    workers that continue are no war."""
+    assert level == _level(title, summary)

@@ -44,6 +44,13 @@ _NOT_MOTION = frozenset({
     "belongs", "close", "closer", "allegiance", "loyal", "hostile", "opposed", "according", "due",
     "next", "similar", "compared", "belonging", "turn", "turned", "turns", "pledge", "pledged",
 })  # fmt: skip
+# Words before "from" after which a country gives or says something rather than being where it happens.
+_SOURCES = frozenset({
+    "pressure", "pressures", "criticism", "support", "backing", "demands", "demand", "calls", "call",
+    "warnings", "warning", "threats", "condemnation", "funding", "aid", "help", "assistance",
+    "message", "messages", "request", "requests", "approval", "objections", "opposition", "push",
+    "signal", "signals", "guarantees", "commitments", "assurances", "response", "reaction",
+})  # fmt: skip
 _LEAVING = ("withdr", "pull", "evacu", "retreat", "expel", "redeploy")  # troops leaving a place
 _HOST_VERBS = frozenset({"host", "hosts", "hosted", "hosting", "welcomes", "welcomed"})
 _DIRECTED = frozenset({"ASSAULT", "THREATEN", "ACCUSE", "SANCTION", "MOBILIZE", "CONSULT", "AGREE"})
@@ -215,6 +222,8 @@ def role(low: str, m: Mention, term: Term, taxonomy: Taxonomy) -> str:
         return "border"  # "near the Senegal border": the edge of another country, maybe no place
     if term.kind == "place" and after[:1] and after[0] in _NAMED_ACCORDS:
         return "border"  # "after the Pretoria deal", "the Minsk agreements": a city names an accord
+    if before[-1:] == ["from"] and not _SOURCES.isdisjoint(words_before(low, m.start, 4)[:-1]):
+        return "actor"  # "pressure from Washington", "support from Russia": who gives, no place
     if before and before[-1] in taxonomy.locatives:
         return "place"
     if directed and not low.startswith("'s", m.end):

@@ -129,3 +129,11 @@ def test_a_city_that_names_an_accord_is_no_place_of_the_story() -> None:
     """"after the Pretoria deal": the accord is named for the city where it was signed; the story is in
     Tigray."""
     assert ("ET",) == _tags("Tigray's displaced still waiting to go home two years after Pretoria deal").regions
+
+
+def test_a_country_that_pressure_or_support_comes_from_is_no_place() -> None:
+    """"pressure grows from Washington" names who presses, nothing happens in the US; "refugees from
+    Sudan" still come from a place."""
+    assert (("NG",), ("SD", "TD")) == (
+        _tags("Gunmen raid a village in Nigeria as pressure grows from Washington").regions,
+        tuple(sorted(_tags("Refugees from Sudan crowd camps in Chad").regions)))

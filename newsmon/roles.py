@@ -231,6 +231,8 @@ def role(low: str, m: Mention, term: Term, taxonomy: Taxonomy) -> str:
     if before and _threatened(low, m.start, before[-1], taxonomy):
         return "actor"  # "threatens to attack Iran": a target of a threat; nothing happens there
     possessive = low[m.end : m.end + 2] == "'s"
+    if possessive and (term.kind == "country" or term.capital) and _INSTALLATIONS.match(low, m.end + 2):
+        return "scene"  # "Iran's nuclear programme", "Iran's nuclear sites": in the country, of the state
     if possessive and any(w in taxonomy.state_nouns for w in words_after(low, m.end + 2, 3)):
         return "actor"  # "Iran's foreign minister", "Iran's recent missile strike"
     if after and not possessive and after[0] in taxonomy.state_nouns and term.kind == "country":
@@ -287,6 +289,8 @@ _PARTS = [[w] for w in ("east", "west", "north", "south", "northeast", "northwes
                         "southwest", "north-east", "north-west", "south-east", "south-west",
                         "interior", "border", "borderlands", "frontline", "heartland")]
 _ACTOR = frozenset({"actor"})
+_INSTALLATIONS = re.compile(r" (?:(?:nuclear|missile|atomic|weapons|enrichment|uranium) )+(?:programs?|programmes?|"
+                            r"sites?|facilit(?:y|ies)|plants?|installations|reactors?|stockpiles?)\b")
 _NAMED_ACCORDS = frozenset({"deal", "accord", "accords", "agreement", "agreements", "pact", "treaty",
                             "declaration", "protocol", "protocols", "format"})
 _CITY_PARTS = frozenset({"suburbs", "suburb", "outskirts", "streets", "district", "districts", "neighbourhood",

@@ -191,7 +191,8 @@ def tag(text: str, low: str, mentions: list[Mention], taxonomy: Taxonomy, *,
                     made_end = m.end if described else -1  # "signed in Washington and Doha"
                     add(edges if described else minor_only if term.minor else regions, term.region,
                         m.start)  # fmt: skip
-                if role != "place" and a3 and (kind == "country" or role == "actor"):
+                if role != "place" and a3 and (kind == "country" or role == "actor"
+                                      or (role == "scene" and term.capital)):  # "Tehran's nuclear sites"
                     add(actors, a3, m.start)
                     placed.append(ActorMention(m.start, m.end, a3))
             elif kind == "subregion":

@@ -137,3 +137,11 @@ def test_a_country_that_pressure_or_support_comes_from_is_no_place() -> None:
     assert (("NG",), ("SD", "TD")) == (
         _tags("Gunmen raid a village in Nigeria as pressure grows from Washington").regions,
         tuple(sorted(_tags("Refugees from Sudan crowd camps in Chad").regions)))
+
+
+def test_a_states_nuclear_programme_is_in_the_country() -> None:
+    """"Iran's nuclear programme" and "Tehran's missile sites" are in Iran; the state stays an actor."""
+    for text in ("Envoys in Vienna discuss Iran's nuclear programme",
+                 "Envoys in Vienna discuss Tehran's missile sites"):
+        tags = _tags(text)
+        assert ("IR" in tags.regions, "IRN" in tags.actors) == (True, True), text

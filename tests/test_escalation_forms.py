@@ -774,3 +774,9 @@ def test_fighting_said_to_go_on_is_a_war_under_way(title: str, summary: str, lev
     """"Fighting continues" reports no new act, but a war under way (level 1); strikes by rail
     workers that continue are no war."""
     assert level == _level(title, summary)
+
+
+def test_a_choice_between_war_and_peace_is_campaign_talk() -> None:
+    """A leader who frames a vote "as a choice between war and peace" names no war."""
+    assert 0 == _level("Premier leads in polls before the spring vote",
+                       "He frames the election as a choice between war and peace.")

@@ -780,3 +780,13 @@ def test_a_choice_between_war_and_peace_is_campaign_talk() -> None:
     """A leader who frames a vote "as a choice between war and peace" names no war."""
     assert 0 == _level("Premier leads in polls before the spring vote",
                        "He frames the election as a choice between war and peace.")
+
+
+@pytest.mark.parametrize("title", [
+    "France and Germany open talks on a shared nuclear deterrent",
+    "Poland asks to join the US nuclear umbrella",
+])  # fmt: skip
+def test_a_nuclear_deterrent_between_states_is_about_military_confrontation(title: str) -> None:
+    """A nuclear deterrent, umbrella or arsenal is a hint of confrontation, as nuclear weapons are:
+    between two states it makes the item level 1."""
+    assert 1 == _level(title)

@@ -126,8 +126,8 @@ def _verb_follows(low: str, m: Mention, mentions: list[Mention], index: int,
     if not low.startswith(" ", m.end) and not low.startswith("-", m.end):
         return False  # "Iran's", "in Russia. Is the war...": no verb of this subject
     after = words_after(low, m.end, 1)
-    if not after or after[0] in _HOST_VERBS:
-        return False  # the host of talks is where they happen
+    if not after or after[0] in _HOST_VERBS or _struck(low, m.end):
+        return False  # the host of talks is where they happen; "Kyiv hit by" is hit there
     if _COMPOUND.match(low, m.end):
         return True
     two = words_after(low, m.end, 2)
@@ -141,6 +141,16 @@ def _verb_follows(low: str, m: Mention, mentions: list[Mention], index: int,
         cues = [t for t in nxt.terms if t.kind == "cue"]
         return not gap.strip() and bool(cues) and all(t.verb and t.ident in _DIRECTED for t in cues)
     return False
+
+
+def _struck(low: str, end: int) -> bool:
+    """True where a passive verb of being hit follows a name ("Kyiv hit by", "Odesa rocked by")."""
+    after = words_after(low, end, 2)
+    return len(after) == 2 and after[1] == "by" and after[0] in _STRUCK
+
+
+_STRUCK = frozenset({"hit", "struck", "rocked", "pounded", "shaken", "targeted", "shelled", "bombed",
+                     "battered", "attacked", "raided", "stormed", "overrun", "besieged"})
 
 
 def military(low: str, m: Mention, taxonomy: Taxonomy) -> bool:
@@ -218,6 +228,8 @@ def role(low: str, m: Mention, term: Term, taxonomy: Taxonomy) -> str:
     if before[-1:] == ["to"] and before[0] in _NOT_MOTION:
         return "actor"  # "respond to Pakistan", "envoy to Russia": no one goes there
     after = words_after(low, m.end, 2)
+    if _struck(low, m.end):
+        return "scene"  # "Kyiv hit by overnight attack": struck there, the state is the target
     if after[:1] and after[0] in BORDER and not low.startswith("'s", m.end):
         return "border"  # "near the Senegal border": the edge of another country, maybe no place
     if term.kind == "place" and after[:1] and after[0] in _NAMED_ACCORDS:

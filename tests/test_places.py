@@ -145,3 +145,9 @@ def test_a_states_nuclear_programme_is_in_the_country() -> None:
                  "Envoys in Vienna discuss Tehran's missile sites"):
         tags = _tags(text)
         assert ("IR" in tags.regions, "IRN" in tags.actors) == (True, True), text
+
+
+def test_a_capital_hit_by_an_attack_is_where_it_happens() -> None:
+    """"Kyiv hit by overnight attack": the capital is struck, a place, not its government acting."""
+    assert ("UA",) == _tags("Zelensky marks the anniversary as Kyiv hit by overnight attack; "
+                            "Russia's invasion enters its fifth year").regions

@@ -151,3 +151,8 @@ def test_a_capital_hit_by_an_attack_is_where_it_happens() -> None:
     """"Kyiv hit by overnight attack": the capital is struck, a place, not its government acting."""
     assert ("UA",) == _tags("Zelensky marks the anniversary as Kyiv hit by overnight attack; "
                             "Russia's invasion enters its fifth year").regions
+
+
+def test_the_far_end_of_a_road_is_no_place_of_the_story() -> None:
+    """"a convoy on the road from Senegal" is attacked in Mali; Senegal is only where the road begins."""
+    assert ("ML",) == _tags("Jihadists attacked a fuel convoy in western Mali on the road from Senegal").regions

@@ -52,6 +52,7 @@ _SOURCES = frozenset({
     "signal", "signals", "guarantees", "commitments", "assurances", "response", "reaction",
 })  # fmt: skip
 _ROUTES = frozenset({"road", "roads", "route", "routes", "highway", "corridor", "railway", "pipeline"})
+_FUTURE = frozenset({"to", "will", "would", "set", "plans", "agrees", "offers"})
 _LEAVING = ("withdr", "pull", "evacu", "retreat", "expel", "redeploy")  # troops leaving a place
 _HOST_VERBS = frozenset({"host", "hosts", "hosted", "hosting", "welcomes", "welcomed"})
 _DIRECTED = frozenset({"ASSAULT", "THREATEN", "ACCUSE", "SANCTION", "MOBILIZE", "CONSULT", "AGREE"})
@@ -127,7 +128,7 @@ def _verb_follows(low: str, m: Mention, mentions: list[Mention], index: int,
     if not low.startswith(" ", m.end) and not low.startswith("-", m.end):
         return False  # "Iran's", "in Russia. Is the war...": no verb of this subject
     after = words_after(low, m.end, 1)
-    if not after or after[0] in _HOST_VERBS or _struck(low, m.end):
+    if not after or _hosts(low, m.end) or _struck(low, m.end):
         return False  # the host of talks is where they happen; "Kyiv hit by" is hit there
     if _COMPOUND.match(low, m.end):
         return True
@@ -142,6 +143,12 @@ def _verb_follows(low: str, m: Mention, mentions: list[Mention], index: int,
         cues = [t for t in nxt.terms if t.kind == "cue"]
         return not gap.strip() and bool(cues) and all(t.verb and t.ident in _DIRECTED for t in cues)
     return False
+
+
+def _hosts(low: str, end: int) -> bool:
+    """True where a verb of hosting follows a name ("Qatar hosts", "Egypt to host", "Oman will host")."""
+    after = words_after(low, end, 2)
+    return bool(after) and (after[0] in _HOST_VERBS or (after[0] in _FUTURE and after[1:] == ["host"]))
 
 
 def _struck(low: str, end: int) -> bool:
@@ -229,6 +236,8 @@ def role(low: str, m: Mention, term: Term, taxonomy: Taxonomy) -> str:
     if before[-1:] == ["to"] and before[0] in _NOT_MOTION:
         return "actor"  # "respond to Pakistan", "envoy to Russia": no one goes there
     after = words_after(low, m.end, 2)
+    if _hosts(low, m.end):
+        return "scene"  # "Egypt to host Gaza conference": held there, by its government
     if _struck(low, m.end):
         return "scene"  # "Kyiv hit by overnight attack": struck there, the state is the target
     if after[:1] and after[0] in BORDER and not low.startswith("'s", m.end):

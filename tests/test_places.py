@@ -156,3 +156,10 @@ def test_a_capital_hit_by_an_attack_is_where_it_happens() -> None:
 def test_the_far_end_of_a_road_is_no_place_of_the_story() -> None:
     """"a convoy on the road from Senegal" is attacked in Mali; Senegal is only where the road begins."""
     assert ("ML",) == _tags("Jihadists attacked a fuel convoy in western Mali on the road from Senegal").regions
+
+
+def test_a_country_that_hosts_is_where_it_happens() -> None:
+    """"Egypt to host reconstruction conference": held in Egypt, by its government; the war's place
+    stays a place too."""
+    tags = _tags("Egypt to host Gaza reconstruction conference, minister says")
+    assert ({"EG", "gaza"} <= set(tags.regions), "EGY" in tags.actors) == (True, True)

@@ -60,6 +60,8 @@ _ONGOING = frozenset({"continue", "continues", "continued", "continuing", "daily
 # things that threaten no one: "funding gap threatens", "cholera outbreak threatens"
 _NON_AGENTS = [[w] for w in ("gap", "shortfall", "shortage", "shortages", "cuts", "crisis", "deficit", "debt",
                              "inflation", "drought", "famine", "disease", "outbreak", "cholera", "hunger")]
+_CASES = [[w] for w in ("case", "cases", "trial", "trials", "verdict", "hearing", "hearings", "suspect",
+                         "suspects", "convict", "convicts", "accused", "inquiry", "probe", "inquest")]
 _JUDICIAL = frozenset({"convicted", "sentenced", "sentence", "court", "trial", "verdict", "judiciary",
                        "penalty", "conviction", "tribunal"})  # fmt: skip
 
@@ -138,6 +140,8 @@ def analyze(title: str, summary: str = "", text: str = "", *, taxonomy: Taxonomy
         elif not words.isdisjoint(_JUDICIAL) and (low.startswith(("execut", "hang"), m.start) or (
                 term.ident in MATERIAL_EVENTS and _judged(low, s_start, m.start))):
             status = "judicial"  # "executes man convicted over protests", "court jails colonel over torture"
+        elif words_after(low, m.end, 1)[:1] in _CASES:
+            status = "judicial"  # "GHQ attack case: court records statements": a court case named by an act
         if (status == "real" and term.level >= 3 and m.start >= title_end
                 and _ONGOING.intersection(words_before(low, m.start, 3) + words_after(low, m.end, 3))):
             status = "background"  # "Fighting continues in much of the country": no new act

@@ -790,3 +790,13 @@ def test_a_nuclear_deterrent_between_states_is_about_military_confrontation(titl
     """A nuclear deterrent, umbrella or arsenal is a hint of confrontation, as nuclear weapons are:
     between two states it makes the item level 1."""
     assert 1 == _level(title)
+
+
+@pytest.mark.parametrize(("title", "level"), [
+    ("Bombing case: anti-terrorism court in Kandahar hears more witnesses", 1),
+    ("Suicide bombing kills 12 at Kandahar market", 3),
+])  # fmt: skip
+def test_a_court_case_named_by_an_attack_is_no_new_attack(title: str, level: int) -> None:
+    """"Bombing case", "attack trial", "blast suspects": a court case named by an act reports no new
+    act; the bombing itself does."""
+    assert level == _level(title)

@@ -800,3 +800,9 @@ def test_a_court_case_named_by_an_attack_is_no_new_attack(title: str, level: int
     """"Bombing case", "attack trial", "blast suspects": a court case named by an act reports no new
     act; the bombing itself does."""
     assert level == _level(title)
+
+
+def test_military_police_who_arrest_draft_evaders_police() -> None:
+    """Military police arresting students who ignored call-up orders keep order at home; "military"
+    here names no armed force at a place of war."""
+    assert 0 == _level("Military police arrest dozens of students who ignored call-up orders in Jerusalem")

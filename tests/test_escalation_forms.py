@@ -806,3 +806,13 @@ def test_military_police_who_arrest_draft_evaders_police() -> None:
     """Military police arresting students who ignored call-up orders keep order at home; "military"
     here names no armed force at a place of war."""
     assert 0 == _level("Military police arrest dozens of students who ignored call-up orders in Jerusalem")
+
+
+@pytest.mark.parametrize(("title", "level"), [
+    ("Mobile internet suspended in Quetta for security reasons", 1),
+    ("Vienna concert cancelled for security reasons", 0),
+])  # fmt: skip
+def test_a_shutdown_for_security_reasons_at_a_place_of_war_is_about_it(title: str, level: int) -> None:
+    """Services suspended "for security reasons" where an insurgency goes on are a sign of it (level 1);
+    elsewhere a concert cancelled so is not."""
+    assert level == _level(title)

@@ -816,3 +816,15 @@ def test_a_shutdown_for_security_reasons_at_a_place_of_war_is_about_it(title: st
     """Services suspended "for security reasons" where an insurgency goes on are a sign of it (level 1);
     elsewhere a concert cancelled so is not."""
     assert level == _level(title)
+
+
+@pytest.mark.parametrize(("title", "level"), [
+    ("Britain accuses Moscow of poisoning defector in Salisbury", 2),
+    ("Kremlin critic poisoned with nerve agent, doctors say", 3),
+    ("Dozens fall ill with food poisoning after wedding in Lahore", 0),
+    ("Man poisoned his wife with antifreeze, court hears", 0),
+])  # fmt: skip
+def test_a_state_that_poisons_attacks(title: str, level: int) -> None:
+    """A poisoning by a state is a killing by a state actor (level 3), an accusation of it an escalation
+    (level 2); food poisoning or a poisoning by one man is no conflict."""
+    assert level == _level(title)

@@ -272,6 +272,8 @@ def _conflict_terms(mentions: list[Mention], tags: Tags, lead_end: int, starts: 
     hinted: set[int] = set()  # body sentences naming a weaker term of conflict
     for m in mentions:
         for t in m.terms:
+            if t.kind == "context" and t.ident != "context" and _natural(low, starts, m.start):
+                continue  # "displaced by floods", "rebuilding after the cyclone": a disaster's toll
             if t.kind == "context" and t.ident == "aftermath":
                 if m.start < lead_end:
                     aftermath = True
@@ -307,6 +309,19 @@ def _conflict_terms(mentions: list[Mention], tags: Tags, lead_end: int, starts: 
         return True, True, aftermath or len(aftermath_at) >= needed, True
     hints = outright or weakly or len(hinted) >= needed
     return outright, hints, aftermath or len(aftermath_at) >= needed, False
+
+
+def _natural(low: str, starts: list[int], at: int) -> bool:
+    """True where the sentence at ``at`` names a natural disaster ("floods", "cyclone")."""
+    index = bisect.bisect_right(starts, at) - 1
+    end = starts[index + 1] if index + 1 < len(starts) else len(low)
+    return _DISASTER.search(low, starts[index], end) is not None
+
+
+# natural disasters (not epidemics, which a war often brings: "cholera epidemic in Yemen")
+_DISASTER = re.compile(r"\b(?:volcano|volcanic|eruption|lava|wildfires?|bushfires?|floods?|flooding|storms?|"
+                       r"hurricanes?|typhoons?|cyclones?|drought|landslides?|tornado(?:es)?|earthquakes?|"
+                       r"quakes?|tsunami)\b")
 
 
 def _broken_truce(low: str, mentions: list[Mention], sentences: list[tuple[int, int]],

@@ -828,3 +828,15 @@ def test_a_state_that_poisons_attacks(title: str, level: int) -> None:
     """A poisoning by a state is a killing by a state actor (level 3), an accusation of it an escalation
     (level 2); food poisoning or a poisoning by one man is no conflict."""
     assert level == _level(title)
+
+
+@pytest.mark.parametrize(("title", "summary", "level"), [
+    ("Sri Lanka seeks help to rebuild after cyclone",
+     "The president thanked India for relief and said reconstruction of roads destroyed by the cyclone would take years.", 0),
+    ("Cholera spreads in Yemen as aid runs short",
+     "Relief supplies from China aim to ease food shortages and a cholera epidemic.", 1),
+])  # fmt: skip
+def test_relief_after_a_natural_disaster_is_no_hint_of_war(title: str, summary: str, level: int) -> None:
+    """Relief, reconstruction or the displaced in a sentence about a cyclone, a flood or an earthquake
+    are a disaster's toll; relief against an epidemic at a place of war still hints at the war."""
+    assert level == _level(title, summary)

@@ -164,7 +164,8 @@ def analyze(title: str, summary: str = "", text: str = "", *, taxonomy: Taxonomy
         elif status == "alleged":
             term, status = _ACCUSE, "real"  # "accused Russia of shelling": an accusation of attack
         if status != "real":
-            if not term.weak and term.level >= 2 and _named_in(mentions, s_start, s_end):
+            if (not term.weak and term.level >= 2 and status != "benign"
+                    and _named_in(mentions, s_start, s_end)):  # not troops sent to a quake zone
                 about_conflict = True  # a denied or remembered attack still makes it about war
             continue
         if term.weak and term.ident == "THREATEN" and not _party_before(tags, m, s_start, taxonomy):
@@ -294,8 +295,8 @@ def _conflict_terms(mentions: list[Mention], tags: Tags, lead_end: int, starts: 
     states_at = {a.start for a in tags.actor_mentions if a.actor.isupper()}
     forces_only = False
     for at in tags.armed_at:
-        if at in states_at and (sport or allies()):
-            continue  # "US Army soldiers train Ghanaian soldiers", "France's attack" in rugby
+        if at in states_at and (sport or allies() or _natural(low, starts, at)):
+            continue  # "US Army soldiers train Ghanaian soldiers", "France's attack" in rugby, troops to a quake
         if at < lead_end:
             if at in states_at:
                 forces_only = True  # an armed group or a term of war may still say more
@@ -312,16 +313,19 @@ def _conflict_terms(mentions: list[Mention], tags: Tags, lead_end: int, starts: 
 
 
 def _natural(low: str, starts: list[int], at: int) -> bool:
-    """True where the sentence at ``at`` names a natural disaster ("floods", "cyclone")."""
+    """True where the sentence at ``at`` names a natural disaster ("floods", "cyclone") and no war."""
     index = bisect.bisect_right(starts, at) - 1
     end = starts[index + 1] if index + 1 < len(starts) else len(low)
-    return _DISASTER.search(low, starts[index], end) is not None
+    return (_DISASTER.search(low, starts[index], end) is not None
+            and _WARFARE_WORDS.search(low, starts[index], end) is None)  # not "drought and conflict"
 
 
-# natural disasters (not epidemics, which a war often brings: "cholera epidemic in Yemen")
-_DISASTER = re.compile(r"\b(?:volcano|volcanic|eruption|lava|wildfires?|bushfires?|floods?|flooding|storms?|"
+# natural disasters (not epidemics, which a war often brings: "cholera epidemic in Yemen"; not
+# "storm", which gunmen do)
+_DISASTER = re.compile(r"\b(?:volcano|volcanic|eruption|lava|wildfires?|bushfires?|floods?|flooding|"
                        r"hurricanes?|typhoons?|cyclones?|drought|landslides?|tornado(?:es)?|earthquakes?|"
                        r"quakes?|tsunami)\b")
+_WARFARE_WORDS = re.compile(r"\b(?:conflicts?|wars?|fighting|violence|insurgency|attacks)\b")
 
 
 def _broken_truce(low: str, mentions: list[Mention], sentences: list[tuple[int, int]],

@@ -840,3 +840,14 @@ def test_relief_after_a_natural_disaster_is_no_hint_of_war(title: str, summary: 
     """Relief, reconstruction or the displaced in a sentence about a cyclone, a flood or an earthquake
     are a disaster's toll; relief against an epidemic at a place of war still hints at the war."""
     assert level == _level(title, summary)
+
+
+@pytest.mark.parametrize(("title", "level"), [
+    ("Gunmen storm police station in Sistan-Baluchestan, killing four", 3),
+    ("Drought and conflict have displaced a million Somalis this year, UN says", 1),
+    ("Japan sends thousands of troops to quake-hit peninsula", 0),
+])  # fmt: skip
+def test_a_disaster_beside_a_war_or_gunmen_who_storm(title: str, level: int) -> None:
+    """Gunmen who "storm" a station attack, no storm blows; the displaced of "drought and conflict" are
+    the war's too; troops sent to a quake zone bring relief, no force."""
+    assert level == _level(title)

@@ -189,15 +189,17 @@ def tag(text: str, low: str, mentions: list[Mention], taxonomy: Taxonomy, *,
                     described = _made_in(low, m.start) or (
                         made_end >= 0 and _JOINED.fullmatch(low, made_end, m.start) is not None)
                     made_end = m.end if described else -1  # "signed in Washington and Doha"
-                    add(edges if described else minor_only if term.minor else regions, term.region,
+                    aside = described or _aside(low, m.start)  # "if the war in Gaza restarts"
+                    add(edges if aside else minor_only if term.minor else regions, term.region,
                         m.start)  # fmt: skip
                 if role != "place" and a3 and (kind == "country" or role == "actor"
                                       or (role == "scene" and term.capital)):  # "Tehran's nuclear sites"
                     add(actors, a3, m.start)
                     placed.append(ActorMention(m.start, m.end, a3))
             elif kind == "subregion":
-                add(regions, term.ident, m.start)
-                add(regions, term.region, m.start)
+                store = edges if _aside(low, m.start) else regions
+                add(store, term.ident, m.start)
+                add(store, term.region, m.start)
             else:
                 continue
             break  # the first meaning that applies wins
@@ -269,6 +271,18 @@ def _made_in(low: str, start: int) -> bool:
 
 _JOINED = re.compile(r",? (?:and|or) |, ")
 _MADE = frozenset({"made", "signed", "reached", "agreed", "brokered", "struck", "sealed"})
+
+
+def _aside(low: str, start: int) -> bool:
+    """True for a name in a clause of condition or of time past ("if the Gaza war restarts", "calm
+    since the Gaza ceasefire"): what may happen or once happened there places the story only where
+    nothing else does."""
+    clause = _CLAUSE_END.split(low[max(0, start - 80) : start])[-1]
+    return _CONDITION.search(clause) is not None
+
+
+_CLAUSE_END = re.compile(r"[,;:.!?\n]")
+_CONDITION = re.compile(r"\b(?:if|unless|since)\b|^\s*should\b")
 
 
 def _recurs(low: str, m: Mention, after: int) -> bool:

@@ -163,3 +163,18 @@ def test_a_country_that_hosts_is_where_it_happens() -> None:
     stays a place too."""
     tags = _tags("Egypt to host Gaza reconstruction conference, minister says")
     assert ({"EG", "gaza"} <= set(tags.regions), "EGY" in tags.actors) == (True, True)
+
+
+@pytest.mark.parametrize("text", [
+    "Houthis in Yemen warn they will resume Red Sea attacks if the Gaza war restarts",
+    "Shipping returns to the Red Sea after months of calm since the Gaza ceasefire",
+])  # fmt: skip
+def test_a_place_in_a_clause_of_condition_or_time_past_is_no_place_of_the_story(text: str) -> None:
+    """"if the Gaza war restarts", "since the Gaza ceasefire": Gaza names a condition or a date; the
+    story is elsewhere."""
+    assert "gaza" not in _tags(text).regions
+
+
+def test_a_place_in_such_a_clause_places_a_story_placed_nowhere_else() -> None:
+    """"Talks resume since the Gaza truce" is placed nowhere else: Gaza stays its place."""
+    assert "gaza" in _tags("Envoys say talks will resume since the Gaza truce holds").regions

@@ -178,3 +178,9 @@ def test_a_place_in_a_clause_of_condition_or_time_past_is_no_place_of_the_story(
 def test_a_place_in_such_a_clause_places_a_story_placed_nowhere_else() -> None:
     """"Talks resume since the Gaza truce" is placed nowhere else: Gaza stays its place."""
     assert "gaza" in _tags("Envoys say talks will resume since the Gaza truce holds").regions
+
+
+def test_a_capital_that_keeps_or_expands_acts() -> None:
+    """"Washington keeps a carrier group in the region": the government acts; nothing happens in the US."""
+    tags = _tags("Talks resume in Oman as Washington keeps two carrier groups in the region")
+    assert ("OM",) == tags.regions and "USA" in tags.actors

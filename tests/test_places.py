@@ -184,3 +184,12 @@ def test_a_capital_that_keeps_or_expands_acts() -> None:
     """"Washington keeps a carrier group in the region": the government acts; nothing happens in the US."""
     tags = _tags("Talks resume in Oman as Washington keeps two carrier groups in the region")
     assert ("OM",) == tags.regions and "USA" in tags.actors
+
+
+@pytest.mark.parametrize("text", [
+    "Drone strikes hit Kharkiv as Moscow suspends grain talks",
+    "Drone strikes hit Kharkiv as Moscow extends its ban on imports",
+])  # fmt: skip
+def test_a_capital_that_suspends_or_extends_acts(text: str) -> None:
+    """A capital before "suspends", "extends", "bans" or "lifts" is its government acting, no place."""
+    assert ("UA",) == _tags(text).regions

@@ -24,7 +24,14 @@ from newsmon.parties import (
     rivals,
     targeted_state,
 )
-from newsmon.scope import MARKER_WORD, discusses_talks, failed, headline_discusses
+from newsmon.scope import (
+    MARKER_WORD,
+    discusses_talks,
+    failed,
+    headline_discusses,
+    natural_disaster,
+    war_goes_on,
+)
 from newsmon.scope import status as cue_status
 from newsmon.sentences import lead_sentences_end, split_sentences
 from newsmon.tagging import (
@@ -120,7 +127,7 @@ def analyze(title: str, summary: str = "", text: str = "", *, taxonomy: Taxonomy
         if term is None:
             continue
         if term.weak and not context and not _armed_attack(low, m, term, starts, sentences):
-            about_conflict = about_conflict or _war_goes_on(low, m)
+            about_conflict = about_conflict or war_goes_on(low, m)
             continue
         in_lead = m.start < lead_end
         index = bisect.bisect_right(starts, m.start) - 1
@@ -273,7 +280,7 @@ def _conflict_terms(mentions: list[Mention], tags: Tags, lead_end: int, starts: 
     hinted: set[int] = set()  # body sentences naming a weaker term of conflict
     for m in mentions:
         for t in m.terms:
-            if t.kind == "context" and t.ident != "context" and _natural(low, starts, m.start):
+            if t.kind == "context" and t.ident != "context" and natural_disaster(low, starts, m.start):
                 continue  # "displaced by floods", "rebuilding after the cyclone": a disaster's toll
             if t.kind == "context" and t.ident == "aftermath":
                 if m.start < lead_end:
@@ -295,7 +302,7 @@ def _conflict_terms(mentions: list[Mention], tags: Tags, lead_end: int, starts: 
     states_at = {a.start for a in tags.actor_mentions if a.actor.isupper()}
     forces_only = False
     for at in tags.armed_at:
-        if at in states_at and (sport or allies() or _natural(low, starts, at)):
+        if at in states_at and (sport or allies() or natural_disaster(low, starts, at)):
             continue  # "US Army soldiers train Ghanaian soldiers", "France's attack" in rugby, troops to a quake
         if at < lead_end:
             if at in states_at:
@@ -310,22 +317,6 @@ def _conflict_terms(mentions: list[Mention], tags: Tags, lead_end: int, starts: 
         return True, True, aftermath or len(aftermath_at) >= needed, True
     hints = outright or weakly or len(hinted) >= needed
     return outright, hints, aftermath or len(aftermath_at) >= needed, False
-
-
-def _natural(low: str, starts: list[int], at: int) -> bool:
-    """True where the sentence at ``at`` names a natural disaster ("floods", "cyclone") and no war."""
-    index = bisect.bisect_right(starts, at) - 1
-    end = starts[index + 1] if index + 1 < len(starts) else len(low)
-    return (_DISASTER.search(low, starts[index], end) is not None
-            and _WARFARE_WORDS.search(low, starts[index], end) is None)  # not "drought and conflict"
-
-
-# natural disasters (not epidemics, which a war often brings: "cholera epidemic in Yemen"; not
-# "storm", which gunmen do)
-_DISASTER = re.compile(r"\b(?:volcano|volcanic|eruption|lava|wildfires?|bushfires?|floods?|flooding|"
-                       r"hurricanes?|typhoons?|cyclones?|drought|landslides?|tornado(?:es)?|earthquakes?|"
-                       r"quakes?|tsunami)\b")
-_WARFARE_WORDS = re.compile(r"\b(?:conflicts?|wars?|fighting|violence|insurgency|attacks)\b")
 
 
 def _broken_truce(low: str, mentions: list[Mention], sentences: list[tuple[int, int]],
@@ -358,17 +349,6 @@ def _armed_attack(low: str, m: Mention, term: Term, starts: list[int],
 
 _ARMED_GROUPS = re.compile(r"\b(?:militants|insurgents|jihadists|separatists|bandits|guerrillas|"
                            r"islamists|militiamen)\b")
-
-
-def _war_goes_on(low: str, m: Mention) -> bool:
-    """True for fighting said to go on ("Fighting continues in much of the country"): no new act, but
-    a war under way."""
-    return low[m.start : m.end] in _WARFARE and words_after(low, m.end, 1)[:1] in _GOES_ON
-
-
-_WARFARE = frozenset({"fighting", "clashes", "hostilities"})
-_GOES_ON = [[w] for w in ("continue", "continues", "continued", "continuing", "rage", "rages", "raged",
-                          "raging", "persist", "persists", "persisted")]
 
 
 def _party_before(tags: Tags, m: Mention, s_start: int, tx: Taxonomy) -> bool:

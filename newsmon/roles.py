@@ -257,7 +257,7 @@ def role(low: str, m: Mention, term: Term, taxonomy: Taxonomy) -> str:
     possessive = low[m.end : m.end + 2] == "'s"
     if possessive and (term.kind == "country" or term.capital) and _INSTALLATIONS.match(low, m.end + 2):
         return "scene"  # "Iran's nuclear programme", "Iran's nuclear sites": in the country, of the state
-    if possessive and any(w in taxonomy.state_nouns for w in words_after(low, m.end + 2, 3)):
+    if possessive and any(w in taxonomy.state_nouns for w in _phrase_after(low, m.end + 2, 3)):
         return "actor"  # "Iran's foreign minister", "Iran's recent missile strike"
     if after and not possessive and after[0] in taxonomy.state_nouns and term.kind == "country":
         return "actor"
@@ -282,6 +282,15 @@ def role(low: str, m: Mention, term: Term, taxonomy: Taxonomy) -> str:
     if possessive:
         return "place"  # "Kyiv's metro"
     return "place" if term.kind == "place" else "both"
+
+
+def _phrase_after(low: str, end: int, count: int) -> list[str]:
+    """The first ``count`` words after ``end`` up to a punctuation mark ("Ukraine's east, officials
+    said": only "east")."""
+    return _WORD.findall(_PUNCTUATION.split(low[end : end + 40], 1)[0])[:count]
+
+
+_PUNCTUATION = re.compile(r"[,.;:!?()\n]")
 
 
 def _threatened(low: str, start: int, verb: str, taxonomy: Taxonomy) -> bool:

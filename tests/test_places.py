@@ -193,3 +193,9 @@ def test_a_capital_that_keeps_or_expands_acts() -> None:
 def test_a_capital_that_suspends_or_extends_acts(text: str) -> None:
     """A capital before "suspends", "extends", "bans" or "lifts" is its government acting, no place."""
     assert ("UA",) == _tags(text).regions
+
+
+def test_a_state_noun_after_a_comma_does_not_make_a_possessive_an_actor() -> None:
+    """"the future of Ukraine's east, officials said": the officials are no Ukrainian officials; the
+    east of Ukraine is a place."""
+    assert "UA" in _tags("Delegations met in Abu Dhabi to discuss the future of Ukraine's east, officials said").regions

@@ -199,3 +199,10 @@ def test_a_state_noun_after_a_comma_does_not_make_a_possessive_an_actor() -> Non
     """"the future of Ukraine's east, officials said": the officials are no Ukrainian officials; the
     east of Ukraine is a place."""
     assert "UA" in _tags("Delegations met in Abu Dhabi to discuss the future of Ukraine's east, officials said").regions
+
+
+def test_troops_that_exchange_heavy_artillery_fire_fight_on_both_soils() -> None:
+    """"Indian and Pakistani troops exchanged heavy artillery fire": two words before "fire" still make
+    an exchange of fire, on both sides of the line."""
+    tags = _tags("Indian and Pakistani troops exchanged heavy artillery fire across the line overnight")
+    assert {"IN", "PK"} == set(tags.regions)

@@ -203,6 +203,8 @@ def tag(text: str, low: str, mentions: list[Mention], taxonomy: Taxonomy, *,
             else:
                 continue
             break  # the first meaning that applies wins
+    if not regions:  # a town where something happens ("strikes in Paktika") before a country named bare
+        regions = {c: p for c, p in minor_only.items() if any(_located(low, at, taxonomy) for at in p)}
     if not regions:  # a country named bare is a place only where nothing else places the story
         for code, positions in loose.items():
             regions.setdefault(code, []).extend(positions)
@@ -283,6 +285,12 @@ def _aside(low: str, start: int) -> bool:
 
 _CLAUSE_END = re.compile(r"[,;:.!?\n]")
 _CONDITION = re.compile(r"\b(?:if|unless|since)\b|^\s*should\b")
+
+
+def _located(low: str, at: int, taxonomy: Taxonomy) -> bool:
+    """True where a locative stands right before ``at`` ("in Paktika")."""
+    before = words_before(low, at, 1)
+    return bool(before) and before[0] in taxonomy.locatives
 
 
 def _recurs(low: str, m: Mention, after: int) -> bool:

@@ -206,3 +206,9 @@ def test_troops_that_exchange_heavy_artillery_fire_fight_on_both_soils() -> None
     an exchange of fire, on both sides of the line."""
     tags = _tags("Shelling kills 12 in Jammu as Indian and Pakistani troops exchange heavy artillery fire")
     assert {"IN", "PK"} == set(tags.regions)
+
+
+def test_a_town_where_something_happens_comes_before_a_country_named_bare() -> None:
+    """"Taliban accuse Pakistan of air strikes in Paktika": the strikes are in Paktika (Afghanistan);
+    Pakistan, named bare, is a place only where nothing else is."""
+    assert ("AF",) == _tags("Taliban accuse Pakistan of air strikes in Paktika").regions

@@ -236,6 +236,8 @@ def role(low: str, m: Mention, term: Term, taxonomy: Taxonomy) -> str:
     if before[-1:] == ["to"] and before[0] in _NOT_MOTION:
         return "actor"  # "respond to Pakistan", "envoy to Russia": no one goes there
     after = words_after(low, m.end, 2)
+    if low.startswith((", where ", " where "), m.end):
+        return "place"  # "aid for Sudan, where three years of fighting...": where it happens
     if _hosts(low, m.end):
         return "scene"  # "Egypt to host Gaza conference": held there, by its government
     if _struck(low, m.end):

@@ -212,3 +212,10 @@ def test_a_town_where_something_happens_comes_before_a_country_named_bare() -> N
     """"Taliban accuse Pakistan of air strikes in Paktika": the strikes are in Paktika (Afghanistan);
     Pakistan, named bare, is a place only where nothing else is."""
     assert ("AF",) == _tags("Taliban accuse Pakistan of air strikes in Paktika").regions
+
+
+def test_a_country_followed_by_where_is_the_place() -> None:
+    """"pledged aid for Sudan, where fighting has gone on for three years": the clause says what
+    happens there."""
+    tags = _tags("Donors meeting in Paris pledged aid for Sudan, where fighting has gone on for three years")
+    assert {"FR", "SD"} == set(tags.regions)

@@ -277,13 +277,15 @@ _MADE = frozenset({"made", "signed", "reached", "agreed", "brokered", "struck", 
 
 def _aside(low: str, start: int) -> bool:
     """True for a name in a clause of condition or of time past ("if the Gaza war restarts", "calm
-    since the Gaza ceasefire"): what may happen or once happened there places the story only where
-    nothing else does."""
+    since the Gaza ceasefire", "earlier meetings in Abu Dhabi"): what may happen or once happened
+    there places the story only where nothing else does."""
     clause = _CLAUSE_END.split(low[max(0, start - 80) : start])[-1]
-    return _CONDITION.search(clause) is not None
+    return _CONDITION.search(clause) is not None or _EARLIER.search(clause) is not None
 
 
 _CLAUSE_END = re.compile(r"[,;:.!?\n]")
+_EARLIER = re.compile(r"\b(?:earlier|previous|prior|past|last)\s+(?:\w+\s+)?(?:talks|meetings?|rounds?|sessions?|"
+                      r"summits?|negotiations)\s+(?:in|at)\s+$")  # "follows earlier meetings in Abu Dhabi"
 _CONDITION = re.compile(r"\b(?:if|unless|since)\b|^\s*should\b")
 
 

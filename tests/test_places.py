@@ -219,3 +219,8 @@ def test_a_country_followed_by_where_is_the_place() -> None:
     happens there."""
     tags = _tags("Donors meeting in Paris pledged aid for Sudan, where fighting has gone on for three years")
     assert {"FR", "SD"} == set(tags.regions)
+
+
+def test_the_venue_of_earlier_talks_is_no_place_of_the_story() -> None:
+    """"The round in Geneva follows earlier meetings in Abu Dhabi": the story is in Geneva."""
+    assert ("CH",) == _tags("Talks resume in Geneva; the round follows earlier meetings in Abu Dhabi").regions

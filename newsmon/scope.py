@@ -21,7 +21,7 @@ WINDOW_WORDS = 5
 HYPOTHETICAL_WORDS = 12  # a modal or "if" reaches over its whole clause
 _CLAUSE_BREAK = re.compile(r";|:|\bbut\b|\bwhile\b|\bwhereas\b| - |\"|\(|\)")
 _LAST_BREAK = re.compile(r".*(?:" + _CLAUSE_BREAK.pattern + ")", re.DOTALL)  # the last break
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b|\bago\b|\blast (?:year|decade)\b|\bin the past\b")
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b|\bago\b|\blast (?:year|decade|month)\b|\bin the past\b")
 _WHOLE_WAR = re.compile(r"^\W*(?:\w+\s+){0,4}?(?:during|throughout|over the course of)\s+"
                         r"(?:the\s+|[a-z]+'s\s+)?(?:[a-z-]+\s+)?(?:war|wars|conflict|invasion|occupation)\b")
 

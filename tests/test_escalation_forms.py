@@ -851,3 +851,10 @@ def test_a_disaster_beside_a_war_or_gunmen_who_storm(title: str, level: int) -> 
     """Gunmen who "storm" a station attack, no storm blows; the displaced of "drought and conflict" are
     the war's too; troops sent to a quake zone bring relief, no force."""
     assert level == _level(title)
+
+
+def test_an_act_dated_last_month_is_background() -> None:
+    """"his seizure by soldiers in Goma last month": dated a month back, below a headline about a court,
+    the act is the story's background, no new one."""
+    assert _level("Judge sets date for hearing in activist's case",
+                  "Lawyers argued his seizure by soldiers in Goma last month broke the law.") < 3

@@ -96,9 +96,10 @@ def analyze(title: str, summary: str = "", text: str = "", *, taxonomy: Taxonomy
         return memo[0]
 
     sport = about_sport(low, lead_end)
+    markets = _MARKETS.search(low, 0, title_end) is not None  # "Gold price jumps ... amid US-Iran tensions"
     broken = _broken_truce(low, mentions, sentences, starts)
     outright, weakly, aftermath, forces_only = _conflict_terms(mentions, tags, lead_end, starts, low,
-                                                               allies, sport, title_end)
+                                                               allies, sport, title_end, markets)
     war_place = not taxonomy.conflict_places.isdisjoint(tags.regions)
     at_war = war_place or any(taxonomy.alpha2.get(a) in taxonomy.conflict_places
                               for a in tags.actors) or any(  # "Ukrainian refugees", "Sudanese returnees"
@@ -208,7 +209,7 @@ def analyze(title: str, summary: str = "", text: str = "", *, taxonomy: Taxonomy
         ev = evidence(sentence, low, m, term, (s_start, s_end), mentions, tags, taxonomy)
         found.append(_Found(m.start, ev, term.level, in_lead))
     level = _level(lead_level, body_sentences)
-    about_conflict = about_conflict or deescalation or rivals(low, tags, taxonomy)
+    about_conflict = about_conflict or deescalation or (not markets and rivals(low, tags, taxonomy))
     level = max(level, 1 if relevant or about_conflict else 0)
     kept = [f for f in found if f.level <= level]
     kept.sort(key=lambda f: (-f.level, not f.in_lead, f.start))
@@ -248,6 +249,9 @@ _LAUNCHES = ("fire", "fired", "firing", "launch", "test-fire")
 _INTO_THE_SEA = re.compile(r"\binto (?:the )?(?:sea|waters|ocean|east sea|yellow sea|sea of japan|"
                            r"japan sea|pacific|pacific ocean)\b|\boff (?:its|the) (?:east|west) coast\b")
 _HINT = Term("context", "weak")
+# a headline about markets or the economy: war named below it is what moves prices, a hint only
+_MARKETS = re.compile(r"\b(?:shares|stocks|markets|prices?|inflation|interest rates?|rate cut|currency|bonds|"
+                      r"economy|startups?|fundraising|earnings|profits?|airlines?)\b")
 _SINCE = frozenset({"since", "after", "following"})
 _ACCUSE = Term("cue", "ACCUSE", level=2, weak=True)
 _ACCUSE_1 = Term("cue", "ACCUSE", level=1, weak=True)
@@ -262,7 +266,7 @@ def _judged(low: str, s_start: int, at: int) -> bool:
 
 def _conflict_terms(mentions: list[Mention], tags: Tags, lead_end: int, starts: list[int],
                     low: str, allies: Callable[[], bool], sport: bool,
-                    title_end: int) -> tuple[bool, bool, bool, bool]:  # fmt: skip
+                    title_end: int, markets: bool = False) -> tuple[bool, bool, bool, bool]:  # fmt: skip
     """Whether a text says outright that it is about armed conflict, whether it hints so, and whether
     it names a war's aftermath (relief, mines, the missing), which counts only at a place of war, and
     whether all it says outright is a state's forces in the lead.
@@ -272,7 +276,8 @@ def _conflict_terms(mentions: list[Mention], tags: Tags, lead_end: int, starts: 
     actors or at a place of armed conflict: an army's budget or a lone attacker is no conflict.
     The lead says it, or the body does densely: in at least two of its sentences and a tenth of
     them, one naming war, an armed actor or an unambiguous attack ("shelled"). A "war" or two in a long film review, or "US forces" once
-    in a report on air pollution, do not make the article about conflict.
+    in a report on air pollution, do not make the article about conflict. Below a headline about
+    markets (``markets``) a war in the teaser is only a hint: what moves prices.
     """
     weakly = aftermath = False
     aftermath_at: set[int] = set()  # body sentences naming a war's aftermath ("deminers")
@@ -292,7 +297,8 @@ def _conflict_terms(mentions: list[Mention], tags: Tags, lead_end: int, starts: 
                     t = _HINT  # "the US-Russia dogfight to sell India fighter jets"
                 if m.start < lead_end:
                     if t.ident == "context" and not (
-                        m.start > title_end and _SINCE.intersection(words_before(low, m.start, 4))):
+                        m.start > title_end
+                        and (markets or _SINCE.intersection(words_before(low, m.start, 4)))):
                         return True, True, True, False
                     weakly = True  # a hint, or a war the teaser dates by ("spiked after the invasion")
                 else:

@@ -858,3 +858,14 @@ def test_an_act_dated_last_month_is_background() -> None:
     the act is the story's background, no new one."""
     assert _level("Judge sets date for hearing in activist's case",
                   "Lawyers argued his seizure by soldiers in Goma last month broke the law.") < 3
+
+
+@pytest.mark.parametrize(("title", "summary", "level"), [
+    ("Gold price jumps to record high", "Bullion gained on safe-haven demand amid tensions between the US and Iran.", 0),
+    ("Central bank cuts interest rate", "The economy is recovering from two years of war, the governor said.", 0),
+    ("Oil prices jump after drone strikes hit Saudi refinery", "Brent rose 4% after the attack.", 3),
+])  # fmt: skip
+def test_a_war_below_a_headline_about_markets_is_what_moves_prices(title: str, summary: str, level: int) -> None:
+    """Below a headline about prices or rates, a rivalry or a war in the teaser is what moves markets,
+    no story of conflict; a headline that names the attack is one."""
+    assert level == _level(title, summary)

@@ -203,15 +203,17 @@ def tag(text: str, low: str, mentions: list[Mention], taxonomy: Taxonomy, *,
             else:
                 continue
             break  # the first meaning that applies wins
-    if not regions:  # a town where something happens ("strikes in Paktika") before a country named bare
-        regions = {c: p for c, p in minor_only.items() if any(_located(low, at, taxonomy) for at in p)}
+    was_placed = bool(regions)
     if not regions:  # a country named bare is a place only where nothing else places the story
         for code, positions in loose.items():
             regions.setdefault(code, []).extend(positions)
     established = set(regions) | set(weak_regions) | {taxonomy.alpha2.get(a, "") for a in actors}
     for code, positions in minor_only.items():
-        # a town's name that other countries share yields to the countries the text is about
-        if code in established or not regions:
+        # a town's name that other countries share yields to the countries the text is about, but
+        # not to a country named bare where it is where something happens ("strikes in Paktika")
+        if code in established or not was_placed and any(_located(low, at, taxonomy) for at in positions):
+            regions.setdefault(code, []).extend(positions)
+        elif not regions:
             regions.setdefault(code, []).extend(positions)
     if not regions:
         regions = edges or weak_regions

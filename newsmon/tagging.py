@@ -211,9 +211,8 @@ def tag(text: str, low: str, mentions: list[Mention], taxonomy: Taxonomy, *,
     for code, positions in minor_only.items():
         # a town's name that other countries share yields to the countries the text is about, but
         # not to a country named bare where it is where something happens ("strikes in Paktika")
-        if code in established or not was_placed and any(_located(low, at, taxonomy) for at in positions):
-            regions.setdefault(code, []).extend(positions)
-        elif not regions:
+        if code in established or not regions or (
+                not was_placed and any(_located(low, at, taxonomy) for at in positions)):
             regions.setdefault(code, []).extend(positions)
     if not regions:
         regions = edges or weak_regions

@@ -51,6 +51,8 @@ _SOURCES = frozenset({
     "message", "messages", "request", "requests", "approval", "objections", "opposition", "push",
     "signal", "signals", "guarantees", "commitments", "assurances", "response", "reaction",
 })  # fmt: skip
+_CROSSING = frozenset({"crossed", "crossing", "crosses", "cross", "flew", "flown", "flying", "strayed",
+                       "drifted", "came", "coming"})  # "drones that crossed from Belarus"
 _ROUTES = frozenset({"road", "roads", "route", "routes", "highway", "corridor", "railway", "pipeline"})
 _FUTURE = frozenset({"to", "will", "would", "set", "plans", "agrees", "offers"})
 _LEAVING = ("withdr", "pull", "evacu", "retreat", "expel", "redeploy")  # troops leaving a place
@@ -246,8 +248,8 @@ def role(low: str, m: Mention, term: Term, taxonomy: Taxonomy) -> str:
         return "border"  # "near the Senegal border": the edge of another country, maybe no place
     if term.kind == "place" and after[:1] and after[0] in _NAMED_ACCORDS:
         return "border"  # "after the Pretoria deal", "the Minsk agreements": a city names an accord
-    if before[-1:] == ["from"] and before[0] in _ROUTES:
-        return "border"  # "on the road from Senegal": a route's end, a place only where nothing else is
+    if before[-1:] == ["from"] and (before[0] in _ROUTES or before[0] in _CROSSING):
+        return "border"  # "on the road from Senegal", "drones that crossed from Belarus": where it came from
     if before[-1:] == ["from"] and not _SOURCES.isdisjoint(words_before(low, m.start, 4)[:-1]):
         return "actor"  # "pressure from Washington", "support from Russia": who gives, no place
     if before and before[-1] in taxonomy.locatives:

@@ -233,3 +233,9 @@ def test_a_country_named_bare_stays_beside_a_town_where_something_happens() -> N
     regions = _tags("Romania's defence ministry said debris fell in Tulcea during a Russian attack on "
                     "Ukraine's port of Izmail").regions
     assert {"RO", "UA"} <= set(regions)
+
+
+def test_where_drones_crossed_from_is_no_place_of_the_story() -> None:
+    """"jets downed drones that crossed from Belarus": the drones are downed over Poland; Belarus is
+    where they came from."""
+    assert ("PL",) == _tags("Jets downed several drones over Poland that crossed from Belarus").regions

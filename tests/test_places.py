@@ -239,3 +239,10 @@ def test_where_drones_crossed_from_is_no_place_of_the_story() -> None:
     """"jets downed drones that crossed from Belarus": the drones are downed over Poland; Belarus is
     where they came from."""
     assert ("PL",) == _tags("Jets downed several drones over Poland that crossed from Belarus").regions
+
+
+def test_a_countrys_frigate_is_its_navy_not_a_place() -> None:
+    """"a New Zealand frigate was shadowing the group": the frigate is the state's; the drill is off
+    Australia."""
+    assert ("AU",) == _tags("Chinese warships drill off Australia's east coast as a New Zealand frigate "
+                            "shadows them").regions

@@ -58,14 +58,11 @@ def about_sport(low: str, end: int) -> bool:
 
 
 def rivals(low: str, tags: Tags, tx: Taxonomy) -> bool:
-    """True where both sides of a known armed conflict or rivalry are named, one as an actor, outside
-    sport."""
+    """True where both sides of a known armed conflict or rivalry are named, outside sport."""
     if not tx.rivalries or len(tags.actors) + len(tags.regions) < 2:
         return False
-    acting = set(tags.actors)  # one side at least acts: two cities of a cricket league are no rivalry
-    named = acting | {tx.alpha3.get(r, r) for r in tags.regions}
-    return any(pair <= named and not pair.isdisjoint(acting)
-               for pair in tx.rivalries) and not _SPORT.search(low)  # fmt: skip
+    named = set(tags.actors) | {tx.alpha3.get(r, r) for r in tags.regions}
+    return any(pair <= named for pair in tx.rivalries) and not _SPORT.search(low)
 
 
 def targeted_state(low: str, attacks: list[int], sentences: list[tuple[int, int]],

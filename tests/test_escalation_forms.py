@@ -869,10 +869,3 @@ def test_a_war_below_a_headline_about_markets_is_what_moves_prices(title: str, s
     """Below a headline about prices or rates, a rivalry or a war in the teaser is what moves markets,
     no story of conflict; a headline that names the attack is one."""
     assert level == _level(title, summary)
-
-
-def test_two_places_of_rival_states_are_no_rivalry() -> None:
-    """A festival that opens in Lahore with artists from Hyderabad names places of Pakistan and India
-    (Hyderabad is in both), no state that acts: no confrontation."""
-    assert 0 == _level("Organisers unveil new festival programme",
-                       "The festival will open in Lahore and include newcomers from Hyderabad.")

@@ -53,6 +53,8 @@ _SOURCES = frozenset({
 })  # fmt: skip
 _CROSSING = frozenset({"crossed", "crossing", "crosses", "cross", "flew", "flown", "flying", "strayed",
                        "drifted", "came", "coming"})  # "drones that crossed from Belarus"
+_FIRED = frozenset({"drones", "drone", "missiles", "missile", "rockets", "strikes", "attacks", "fire",
+                    "shelling", "artillery", "bombs", "airstrikes", "raids", "jets", "warplanes"})
 _ROUTES = frozenset({"road", "roads", "route", "routes", "highway", "corridor", "railway", "pipeline"})
 _FUTURE = frozenset({"to", "will", "would", "set", "plans", "agrees", "offers"})
 _LEAVING = ("withdr", "pull", "evacu", "retreat", "expel", "redeploy")  # troops leaving a place
@@ -92,8 +94,8 @@ def group_roles(low: str, mentions: list[Mention], taxonomy: Taxonomy) -> dict[i
         role = ""
         if low.endswith("from ", 0, first.start):
             before = words_before(low, first.start, 5)
-            if len(before) > 1 and before[-2] in taxonomy.state_nouns and not any(
-                    w.startswith(_LEAVING) for w in before):
+            if len(before) > 1 and before[-2] in taxonomy.state_nouns and before[-2] not in _FIRED and (
+                    not any(w.startswith(_LEAVING) for w in before)):  # not "drones from Yemen": fired there
                 role = "actor"  # "negotiators from Ukraine and Russia"; not "withdraw troops from""
         before = [w for w in words_before(low, first.start, 2) if w != "the"][-1:]
         located = not role and bool(before) and before[0] in taxonomy.locatives

@@ -246,3 +246,10 @@ def test_a_countrys_frigate_is_its_navy_not_a_place() -> None:
     Australia."""
     assert ("AU",) == _tags("Chinese warships drill off Australia's east coast as a New Zealand frigate "
                             "shadows them").regions
+
+
+def test_where_missiles_are_fired_from_is_a_place() -> None:
+    """"launched missiles and drones from Yemen at Emirati targets": the launch is in Yemen; "negotiators
+    from Ukraine" still only act."""
+    assert "YE" in _tags("The Houthis said they launched missiles and drones from Yemen at Emirati "
+                         "targets in Abu Dhabi").regions

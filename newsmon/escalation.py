@@ -20,6 +20,7 @@ from newsmon.parties import (
     NAME_KINDS,
     about_sport,
     allied,
+    armed_attack,
     attacked_states,
     rivals,
     targeted_state,
@@ -127,7 +128,7 @@ def analyze(title: str, summary: str = "", text: str = "", *, taxonomy: Taxonomy
             term = _best_cue(tuple(t for t in m.terms if not t.verb))  # "a bomb", "the shot"
         if term is None:
             continue
-        if term.weak and not context and not _armed_attack(low, m, term, starts, sentences):
+        if term.weak and not context and not armed_attack(low, m, term, starts, sentences):
             about_conflict = about_conflict or war_goes_on(low, m)
             continue
         in_lead = m.start < lead_end
@@ -341,20 +342,6 @@ def _named_in(mentions: list[Mention], start: int, end: int) -> bool:
     """True where a place or an actor is named between ``start`` and ``end``."""
     lo = bisect.bisect_left(mentions, start, key=START)
     return any(t.kind in _PLACES for x in mentions[lo:] if x.start < end for t in x.terms)
-
-
-def _armed_attack(low: str, m: Mention, term: Term, starts: list[int],
-                  sentences: list[tuple[int, int]]) -> bool:  # fmt: skip
-    """True for an attack by or on an armed group its sentence names generically ("militants
-    attack checkpoint", "insurgents killed"): an organised armed actor, wherever it is."""
-    if term.ident != "ASSAULT" or term.level < 3:
-        return False
-    s_start, s_end = sentences[bisect.bisect_right(starts, m.start) - 1]
-    return _ARMED_GROUPS.search(low, s_start, s_end) is not None
-
-
-_ARMED_GROUPS = re.compile(r"\b(?:militants|insurgents|jihadists|separatists|bandits|guerrillas|"
-                           r"islamists|militiamen)\b")
 
 
 def _party_before(tags: Tags, m: Mention, s_start: int, tx: Taxonomy) -> bool:

@@ -344,3 +344,23 @@ def _addressed(word: str, taxonomy: Taxonomy) -> bool:
         return True
     found = taxonomy.automaton.get(word, None)
     return found is not None and any(t.kind == "cue" and t.ident in _ADDRESSING for t in found[1])
+
+
+def aside(low: str, start: int) -> bool:
+    """True for a name in a clause of condition or of time past ("if the Gaza war restarts", "calm
+    since the Gaza ceasefire", "earlier meetings in Abu Dhabi"): what may happen or once happened
+    there places the story only where nothing else does."""
+    clause = _CLAUSE_END.split(low[max(0, start - 80) : start])[-1]
+    return _CONDITION.search(clause) is not None or _EARLIER.search(clause) is not None
+
+
+_CLAUSE_END = re.compile(r"[,;:.!?\n]")
+_EARLIER = re.compile(r"\b(?:earlier|previous|prior|past|last)\s+(?:\w+\s+)?(?:talks|meetings?|rounds?|sessions?|"
+                      r"summits?|negotiations)\s+(?:in|at)\s+$")  # "follows earlier meetings in Abu Dhabi"
+_CONDITION = re.compile(r"\b(?:if|unless|since)\b|^\s*should\b")
+
+
+def located(low: str, at: int, taxonomy: Taxonomy) -> bool:
+    """True where a locative stands right before ``at`` ("in Paktika")."""
+    before = words_before(low, at, 1)
+    return bool(before) and before[0] in taxonomy.locatives

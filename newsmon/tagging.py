@@ -10,7 +10,9 @@ from newsmon.phrases import phrases
 from newsmon.roles import (
     BORDER,
     PAIR_RECIPROCAL,
+    aside,
     group_roles,
+    located,
     military,
     names_force,
     words_after,
@@ -189,15 +191,15 @@ def tag(text: str, low: str, mentions: list[Mention], taxonomy: Taxonomy, *,
                     described = _made_in(low, m.start) or (
                         made_end >= 0 and _JOINED.fullmatch(low, made_end, m.start) is not None)
                     made_end = m.end if described else -1  # "signed in Washington and Doha"
-                    aside = described or _aside(low, m.start)  # "if the war in Gaza restarts"
-                    add(edges if aside else minor_only if term.minor else regions, term.region,
+                    elsewhere = described or aside(low, m.start)  # "if the war in Gaza restarts"
+                    add(edges if elsewhere else minor_only if term.minor else regions, term.region,
                         m.start)  # fmt: skip
                 if role != "place" and a3 and (kind == "country" or role == "actor"
                                       or (role == "scene" and term.capital)):  # "Tehran's nuclear sites"
                     add(actors, a3, m.start)
                     placed.append(ActorMention(m.start, m.end, a3))
             elif kind == "subregion":
-                store = edges if _aside(low, m.start) else regions
+                store = edges if aside(low, m.start) else regions
                 add(store, term.ident, m.start)
                 add(store, term.region, m.start)
             else:
@@ -212,7 +214,7 @@ def tag(text: str, low: str, mentions: list[Mention], taxonomy: Taxonomy, *,
         # a town's name that other countries share yields to the countries the text is about, but
         # not to a country named bare where it is where something happens ("strikes in Paktika")
         if code in established or not regions or (
-                not was_placed and any(_located(low, at, taxonomy) for at in positions)):
+                not was_placed and any(located(low, at, taxonomy) for at in positions)):
             regions.setdefault(code, []).extend(positions)
     if not regions:
         regions = edges or weak_regions
@@ -274,26 +276,6 @@ def _made_in(low: str, start: int) -> bool:
 
 _JOINED = re.compile(r",? (?:and|or) |, ")
 _MADE = frozenset({"made", "signed", "reached", "agreed", "brokered", "struck", "sealed"})
-
-
-def _aside(low: str, start: int) -> bool:
-    """True for a name in a clause of condition or of time past ("if the Gaza war restarts", "calm
-    since the Gaza ceasefire", "earlier meetings in Abu Dhabi"): what may happen or once happened
-    there places the story only where nothing else does."""
-    clause = _CLAUSE_END.split(low[max(0, start - 80) : start])[-1]
-    return _CONDITION.search(clause) is not None or _EARLIER.search(clause) is not None
-
-
-_CLAUSE_END = re.compile(r"[,;:.!?\n]")
-_EARLIER = re.compile(r"\b(?:earlier|previous|prior|past|last)\s+(?:\w+\s+)?(?:talks|meetings?|rounds?|sessions?|"
-                      r"summits?|negotiations)\s+(?:in|at)\s+$")  # "follows earlier meetings in Abu Dhabi"
-_CONDITION = re.compile(r"\b(?:if|unless|since)\b|^\s*should\b")
-
-
-def _located(low: str, at: int, taxonomy: Taxonomy) -> bool:
-    """True where a locative stands right before ``at`` ("in Paktika")."""
-    before = words_before(low, at, 1)
-    return bool(before) and before[0] in taxonomy.locatives
 
 
 def _recurs(low: str, m: Mention, after: int) -> bool:

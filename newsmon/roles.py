@@ -265,6 +265,8 @@ def role(low: str, m: Mention, term: Term, taxonomy: Taxonomy) -> str:
         return "scene"  # "Iran's nuclear programme", "Iran's nuclear sites": in the country, of the state
     if possessive and any(w in taxonomy.state_nouns for w in _phrase_after(low, m.end + 2, 3)):
         return "actor"  # "Iran's foreign minister", "Iran's recent missile strike"
+    if after[:1] in _THEATRE_AFTER and not possessive and term.kind == "country":
+        return "scene"  # "as the Ukraine war enters its fifth year": fought there
     if after and not possessive and after[0] in taxonomy.state_nouns and term.kind == "country":
         return "actor"
     if not possessive and any(w in taxonomy.reporting for w in after[:2]):

@@ -253,3 +253,10 @@ def test_where_missiles_are_fired_from_is_a_place() -> None:
     from Ukraine" still only act."""
     assert "YE" in _tags("The Houthis said they launched missiles and drones from Yemen at Emirati "
                          "targets in Abu Dhabi").regions
+
+
+def test_a_country_that_names_a_war_is_where_it_is_fought() -> None:
+    """"as the Ukraine war enters its fifth year": the war is fought in Ukraine, a place; the state
+    stays a party."""
+    tags = _tags("Families in Nairobi demand answers as the Ukraine war enters its fifth year")
+    assert "UA" in tags.regions and "UKR" in tags.actors

@@ -21,11 +21,19 @@ from newsmon.parties import (
     NAME_KINDS,
     about_sport,
     allied,
+    armed_attack,
     attacked_states,
     rivals,
     targeted_state,
 )
-from newsmon.scope import MARKER_WORD, discusses_talks, failed, headline_discusses
+from newsmon.scope import (
+    MARKER_WORD,
+    discusses_talks,
+    failed,
+    headline_discusses,
+    natural_disaster,
+    war_goes_on,
+)
 from newsmon.scope import status as cue_status
 from newsmon.sentences import lead_sentences_end, split_sentences
 from newsmon.tagging import (
@@ -102,9 +110,10 @@ def analyze(title: str, summary: str = "", text: str = "", *, taxonomy: Taxonomy
         return memo[0]
 
     sport = about_sport(low, lead_end)
+    markets = _MARKETS.search(low, 0, title_end) is not None  # "Gold price jumps ... amid US-Iran tensions"
     broken = _broken_truce(low, mentions, sentences, starts)
     outright, weakly, aftermath, forces_only = _conflict_terms(mentions, tags, lead_end, starts, low,
-                                                               allies, sport, title_end)
+                                                               allies, sport, title_end, markets)
     war_place = not taxonomy.conflict_places.isdisjoint(tags.regions)
     at_war = war_place or any(taxonomy.alpha2.get(a) in taxonomy.conflict_places
                               for a in tags.actors) or any(  # "Ukrainian refugees", "Sudanese returnees"
@@ -130,8 +139,10 @@ def analyze(title: str, summary: str = "", text: str = "", *, taxonomy: Taxonomy
         term = _best_cue(m.terms)
         if term is not None and term.verb and _after_determiner(low, m.start):
             term = _best_cue(tuple(t for t in m.terms if not t.verb))  # "a bomb", "the shot"
-        if term is None or (term.weak and not context
-                            and not _armed_attack(low, m, term, starts, sentences)):
+        if term is None:
+            continue
+        if term.weak and not context and not armed_attack(low, m, term, starts, sentences):
+            about_conflict = about_conflict or war_goes_on(low, m)
             continue
         in_lead = m.start < lead_end
         index = bisect.bisect_right(starts, m.start) - 1
@@ -180,7 +191,8 @@ def analyze(title: str, summary: str = "", text: str = "", *, taxonomy: Taxonomy
         elif status == "alleged":
             term, status = _ACCUSE, "real"  # "accused Russia of shelling": an accusation of attack
         if status != "real":
-            if not term.weak and term.level >= 2 and _named_in(mentions, s_start, s_end):
+            if (not term.weak and term.level >= 2 and status != "benign"
+                    and _named_in(mentions, s_start, s_end)):  # not troops sent to a quake zone
                 about_conflict = True  # a denied or remembered attack still makes it about war
             continue
         if term.weak and term.ident == "THREATEN" and not _party_before(tags, m, s_start, taxonomy):
@@ -216,7 +228,7 @@ def analyze(title: str, summary: str = "", text: str = "", *, taxonomy: Taxonomy
         ev = evidence(sentence, low, m, term, (s_start, s_end), mentions, tags, taxonomy)
         found.append(_Found(m.start, ev, term.level, in_lead))
     level = _level(lead_level, body_sentences)
-    about_conflict = about_conflict or deescalation or rivals(low, tags, taxonomy)
+    about_conflict = about_conflict or deescalation or (not markets and rivals(low, tags, taxonomy))
     level = max(level, 1 if relevant or about_conflict else 0)
     kept = [f for f in found if f.level <= level]
     kept.sort(key=lambda f: (-f.level, not f.in_lead, f.start))
@@ -256,6 +268,9 @@ _LAUNCHES = ("fire", "fired", "firing", "launch", "test-fire")
 _INTO_THE_SEA = re.compile(r"\binto (?:the )?(?:sea|waters|ocean|east sea|yellow sea|sea of japan|"
                            r"japan sea|pacific|pacific ocean)\b|\boff (?:its|the) (?:east|west) coast\b")
 _HINT = Term("context", "weak")
+# a headline about markets or the economy: war named below it is what moves prices, a hint only
+_MARKETS = re.compile(r"\b(?:shares|stocks|markets|prices?|inflation|interest rates?|rate cut|currency|bonds|"
+                      r"economy|startups?|fundraising|earnings|profits?|airlines?)\b")
 _SINCE = frozenset({"since", "after", "following"})
 _ACCUSE = Term("cue", "ACCUSE", level=2, weak=True)
 _ACCUSE_1 = Term("cue", "ACCUSE", level=1, weak=True)
@@ -270,7 +285,7 @@ def _judged(low: str, s_start: int, at: int) -> bool:
 
 def _conflict_terms(mentions: list[Mention], tags: Tags, lead_end: int, starts: list[int],
                     low: str, allies: Callable[[], bool], sport: bool,
-                    title_end: int) -> tuple[bool, bool, bool, bool]:  # fmt: skip
+                    title_end: int, markets: bool = False) -> tuple[bool, bool, bool, bool]:  # fmt: skip
     """Whether a text says outright that it is about armed conflict, whether it hints so, and whether
     it names a war's aftermath (relief, mines, the missing), which counts only at a place of war, and
     whether all it says outright is a state's forces in the lead.
@@ -280,7 +295,8 @@ def _conflict_terms(mentions: list[Mention], tags: Tags, lead_end: int, starts: 
     actors or at a place of armed conflict: an army's budget or a lone attacker is no conflict.
     The lead says it, or the body does densely: in at least two of its sentences and a tenth of
     them, one naming war, an armed actor or an unambiguous attack ("shelled"). A "war" or two in a long film review, or "US forces" once
-    in a report on air pollution, do not make the article about conflict.
+    in a report on air pollution, do not make the article about conflict. Below a headline about
+    markets (``markets``) a war in the teaser is only a hint: what moves prices.
     """
     weakly = aftermath = False
     aftermath_at: set[int] = set()  # body sentences naming a war's aftermath ("deminers")
@@ -288,6 +304,8 @@ def _conflict_terms(mentions: list[Mention], tags: Tags, lead_end: int, starts: 
     hinted: set[int] = set()  # body sentences naming a weaker term of conflict
     for m in mentions:
         for t in m.terms:
+            if t.kind == "context" and t.ident != "context" and natural_disaster(low, starts, m.start):
+                continue  # "displaced by floods", "rebuilding after the cyclone": a disaster's toll
             if t.kind == "context" and t.ident == "aftermath":
                 if m.start < lead_end:
                     aftermath = True
@@ -298,7 +316,8 @@ def _conflict_terms(mentions: list[Mention], tags: Tags, lead_end: int, starts: 
                     t = _HINT  # "the US-Russia dogfight to sell India fighter jets"
                 if m.start < lead_end:
                     if t.ident == "context" and not (
-                        m.start > title_end and _SINCE.intersection(words_before(low, m.start, 4))):
+                        m.start > title_end
+                        and (markets or _SINCE.intersection(words_before(low, m.start, 4)))):
                         return True, True, True, False
                     weakly = True  # a hint, or a war the teaser dates by ("spiked after the invasion")
                 else:
@@ -308,8 +327,8 @@ def _conflict_terms(mentions: list[Mention], tags: Tags, lead_end: int, starts: 
     states_at = {a.start for a in tags.actor_mentions if a.actor.isupper()}
     forces_only = False
     for at in tags.armed_at:
-        if at in states_at and (sport or allies()):
-            continue  # "US Army soldiers train Ghanaian soldiers", "France's attack" in rugby
+        if at in states_at and (sport or allies() or natural_disaster(low, starts, at)):
+            continue  # "US Army soldiers train Ghanaian soldiers", "France's attack" in rugby, troops to a quake
         if at < lead_end:
             if at in states_at:
                 forces_only = True  # an armed group or a term of war may still say more
@@ -343,20 +362,6 @@ def _named_in(mentions: list[Mention], start: int, end: int) -> bool:
     """True where a place or an actor is named between ``start`` and ``end``."""
     lo = bisect.bisect_left(mentions, start, key=START)
     return any(t.kind in _PLACES for x in mentions[lo:] if x.start < end for t in x.terms)
-
-
-def _armed_attack(low: str, m: Mention, term: Term, starts: list[int],
-                  sentences: list[tuple[int, int]]) -> bool:  # fmt: skip
-    """True for an attack by or on an armed group its sentence names generically ("militants
-    attack checkpoint", "insurgents killed"): an organised armed actor, wherever it is."""
-    if term.ident != "ASSAULT" or term.level < 3:
-        return False
-    s_start, s_end = sentences[bisect.bisect_right(starts, m.start) - 1]
-    return _ARMED_GROUPS.search(low, s_start, s_end) is not None
-
-
-_ARMED_GROUPS = re.compile(r"\b(?:militants|insurgents|jihadists|separatists|bandits|guerrillas|"
-                           r"islamists|militiamen)\b")
 
 
 def _party_before(tags: Tags, m: Mention, s_start: int, tx: Taxonomy) -> bool:

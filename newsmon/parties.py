@@ -2,7 +2,8 @@
 
 Two states named together may be at odds (a rivalry of places.yaml), or allies that train, equip
 and trade weapons with each other; an attack on "soldiers" or "a military base" with no state named
-hits the forces of the country where it happens.
+hits the forces of the country where it happens; an attack by or on "militants" is one by an
+organised armed actor, wherever it is.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import operator
 import re
 
 from newsmon.tagging import Mention, Tags, words_before
-from newsmon.vocab import Taxonomy
+from newsmon.vocab import Taxonomy, Term
 
 # kinds of term that name a place or a party
 NAME_KINDS = frozenset({"country", "place", "subregion", "actor", "leader", "body", "demonym"})
@@ -109,3 +110,17 @@ def attacked_states(low: str, attacks: list[int], sentences: list[tuple[int, int
 
 
 _AIMED = [["at"], ["on"], ["against"]]
+
+
+def armed_attack(low: str, m: Mention, term: Term, starts: list[int],
+                 sentences: list[tuple[int, int]]) -> bool:  # fmt: skip
+    """True for an attack by or on an armed group its sentence names generically ("militants
+    attack checkpoint", "insurgents killed"): an organised armed actor, wherever it is."""
+    if term.ident != "ASSAULT" or term.level < 3:
+        return False
+    s_start, s_end = sentences[bisect.bisect_right(starts, m.start) - 1]
+    return _ARMED_GROUPS.search(low, s_start, s_end) is not None
+
+
+_ARMED_GROUPS = re.compile(r"\b(?:militants|insurgents|jihadists|separatists|bandits|guerrillas|"
+                           r"islamists|militiamen)\b")

@@ -28,8 +28,8 @@ _THEATRES = frozenset({"war", "wars", "fighting", "fight", "clashes", "clash", "
 _THEATRE_AFTER = [[w] for w in ("war", "wars", "conflict", "fighting", "clashes", "hostilities",
                                  "skirmishes", "border")]
 # what two sides do to each other, each on the other's soil: "exchange fire", "swap prisoners", "clash"
-_RECIPROCAL = re.compile(r"\s+(?:(?:exchang|trad|swapp?)(?:e|es|ed|ing|s)?\s+(?:heavy |artillery |cross-border |"
-                         r"deadly |more |)(?:fire|gunfire|shots|blows|strikes|attacks|prisoners|captives|bodies|"
+_RECIPROCAL = re.compile(r"\s+(?:(?:exchang|trad|swapp?)(?:e|es|ed|ing|s)?\s+(?:(?:heavy|artillery|cross-border|"
+                         r"deadly|more|intense|sporadic|rocket|mortar) )*(?:fire|gunfire|shots|blows|strikes|attacks|prisoners|captives|bodies|"
                          r"pows)\b|clash(?:es|ed|ing)?\b)")
 # two peoples' forces doing so: "Thai and Cambodian troops exchange fire"
 PAIR_RECIPROCAL = re.compile(r"(?:\s+(?:and|or)\s+[a-z]+)?\s+(?:troops|soldiers|forces|guards|navies|armies)"
@@ -44,6 +44,19 @@ _NOT_MOTION = frozenset({
     "belongs", "close", "closer", "allegiance", "loyal", "hostile", "opposed", "according", "due",
     "next", "similar", "compared", "belonging", "turn", "turned", "turns", "pledge", "pledged",
 })  # fmt: skip
+# Words before "from" after which a country gives or says something rather than being where it happens.
+_SOURCES = frozenset({
+    "pressure", "pressures", "criticism", "support", "backing", "demands", "demand", "calls", "call",
+    "warnings", "warning", "threats", "condemnation", "funding", "aid", "help", "assistance",
+    "message", "messages", "request", "requests", "approval", "objections", "opposition", "push",
+    "signal", "signals", "guarantees", "commitments", "assurances", "response", "reaction",
+})  # fmt: skip
+_CROSSING = frozenset({"crossed", "crossing", "crosses", "cross", "flew", "flown", "flying", "strayed",
+                       "drifted", "came", "coming"})  # "drones that crossed from Belarus"
+_FIRED = frozenset({"drones", "drone", "missiles", "missile", "rockets", "strikes", "attacks", "fire",
+                    "shelling", "artillery", "bombs", "airstrikes", "raids", "jets", "warplanes"})
+_ROUTES = frozenset({"road", "roads", "route", "routes", "highway", "corridor", "railway", "pipeline"})
+_FUTURE = frozenset({"to", "will", "would", "set", "plans", "agrees", "offers"})
 _LEAVING = ("withdr", "pull", "evacu", "retreat", "expel", "redeploy")  # troops leaving a place
 _HOST_VERBS = frozenset({"host", "hosts", "hosted", "hosting", "welcomes", "welcomed"})
 _DIRECTED = frozenset({"ASSAULT", "THREATEN", "ACCUSE", "SANCTION", "MOBILIZE", "CONSULT", "AGREE"})
@@ -106,8 +119,8 @@ def group_roles(low: str, mentions: list[Mention], taxonomy: Taxonomy) -> dict[i
         role = ""
         if low.endswith("from ", 0, first.start):
             before = words_before(low, first.start, 5)
-            if len(before) > 1 and before[-2] in taxonomy.state_nouns and not any(
-                    w.startswith(_LEAVING) for w in before):
+            if len(before) > 1 and before[-2] in taxonomy.state_nouns and before[-2] not in _FIRED and (
+                    not any(w.startswith(_LEAVING) for w in before)):  # not "drones from Yemen": fired there
                 role = "actor"  # "negotiators from Ukraine and Russia"; not "withdraw troops from""
         before = [w for w in words_before(low, first.start, 2) if w != "the"][-1:]
         located = not role and bool(before) and before[0] in taxonomy.locatives
@@ -144,8 +157,8 @@ def _verb_follows(low: str, m: Mention, mentions: list[Mention], index: int,
     if not low.startswith(" ", m.end) and not low.startswith("-", m.end):
         return False  # "Iran's", "in Russia. Is the war...": no verb of this subject
     after = words_after(low, m.end, 1)
-    if not after or after[0] in _HOST_VERBS:
-        return False  # the host of talks is where they happen
+    if not after or _hosts(low, m.end) or _struck(low, m.end):
+        return False  # the host of talks is where they happen; "Kyiv hit by" is hit there
     if _COMPOUND.match(low, m.end):
         return True
     two = words_after(low, m.end, 2)
@@ -159,6 +172,22 @@ def _verb_follows(low: str, m: Mention, mentions: list[Mention], index: int,
         cues = [t for t in nxt.terms if t.kind == "cue"]
         return not gap.strip() and bool(cues) and all(t.verb and t.ident in _DIRECTED for t in cues)
     return False
+
+
+def _hosts(low: str, end: int) -> bool:
+    """True where a verb of hosting follows a name ("Qatar hosts", "Egypt to host", "Oman will host")."""
+    after = words_after(low, end, 2)
+    return bool(after) and (after[0] in _HOST_VERBS or (after[0] in _FUTURE and after[1:] == ["host"]))
+
+
+def _struck(low: str, end: int) -> bool:
+    """True where a passive verb of being hit follows a name ("Kyiv hit by", "Odesa rocked by")."""
+    after = words_after(low, end, 2)
+    return len(after) == 2 and after[1] == "by" and after[0] in _STRUCK
+
+
+_STRUCK = frozenset({"hit", "struck", "rocked", "pounded", "shaken", "targeted", "shelled", "bombed",
+                     "battered", "attacked", "raided", "stormed", "overrun", "besieged"})
 
 
 def military(low: str, m: Mention, taxonomy: Taxonomy) -> bool:
@@ -236,10 +265,20 @@ def role(low: str, m: Mention, term: Term, taxonomy: Taxonomy) -> str:
     if before[-1:] == ["to"] and before[0] in _NOT_MOTION:
         return "actor"  # "respond to Pakistan", "envoy to Russia": no one goes there
     after = words_after(low, m.end, 2)
+    if low.startswith((", where ", " where "), m.end):
+        return "place"  # "aid for Sudan, where three years of fighting...": where it happens
+    if _hosts(low, m.end):
+        return "scene"  # "Egypt to host Gaza conference": held there, by its government
+    if _struck(low, m.end):
+        return "scene"  # "Kyiv hit by overnight attack": struck there, the state is the target
     if after[:1] and after[0] in BORDER and not low.startswith("'s", m.end):
         return "border"  # "near the Senegal border": the edge of another country, maybe no place
     if term.kind == "place" and after[:1] and after[0] in _NAMED_ACCORDS:
         return "border"  # "after the Pretoria deal", "the Minsk agreements": a city names an accord
+    if before[-1:] == ["from"] and (before[0] in _ROUTES or before[0] in _CROSSING):
+        return "border"  # "on the road from Senegal", "drones that crossed from Belarus": where it came from
+    if before[-1:] == ["from"] and not _SOURCES.isdisjoint(words_before(low, m.start, 4)[:-1]):
+        return "actor"  # "pressure from Washington", "support from Russia": who gives, no place
     if before and before[-1] in taxonomy.locatives:
         return "place"
     if directed and not low.startswith("'s", m.end):
@@ -247,8 +286,12 @@ def role(low: str, m: Mention, term: Term, taxonomy: Taxonomy) -> str:
     if before and _threatened(low, m.start, before[-1], taxonomy):
         return "actor"  # "threatens to attack Iran": a target of a threat; nothing happens there
     possessive = low[m.end : m.end + 2] == "'s"
-    if possessive and not taxonomy.state_nouns.isdisjoint(words_after(low, m.end + 2, 3)):
+    if possessive and (term.kind == "country" or term.capital) and _INSTALLATIONS.match(low, m.end + 2):
+        return "scene"  # "Iran's nuclear programme", "Iran's nuclear sites": in the country, of the state
+    if possessive and not taxonomy.state_nouns.isdisjoint(_phrase_after(low, m.end + 2, 3)):
         return "actor"  # "Iran's foreign minister", "Iran's recent missile strike"
+    if after[:1] in _THEATRE_AFTER and not possessive and term.kind == "country":
+        return "scene"  # "as the Ukraine war enters its fifth year": fought there
     if after and not possessive and after[0] in taxonomy.state_nouns and term.kind == "country":
         return "actor"
     if not possessive and not taxonomy.reporting.isdisjoint(after[:2]):
@@ -272,6 +315,15 @@ def role(low: str, m: Mention, term: Term, taxonomy: Taxonomy) -> str:
     if possessive:
         return "place"  # "Kyiv's metro"
     return "place" if term.kind == "place" else "both"
+
+
+def _phrase_after(low: str, end: int, count: int) -> list[str]:
+    """The first ``count`` words after ``end`` up to a punctuation mark ("Ukraine's east, officials
+    said": only "east")."""
+    return _WORD.findall(_PUNCTUATION.split(low[end : end + 40], 1)[0])[:count]
+
+
+_PUNCTUATION = re.compile(r"[,.;:!?()\n]")
 
 
 def _threatened(low: str, start: int, verb: str, taxonomy: Taxonomy) -> bool:
@@ -303,6 +355,8 @@ _PARTS = [[w] for w in ("east", "west", "north", "south", "northeast", "northwes
                         "southwest", "north-east", "north-west", "south-east", "south-west",
                         "interior", "border", "borderlands", "frontline", "heartland")]
 _ACTOR = frozenset({"actor"})
+_INSTALLATIONS = re.compile(r" (?:(?:nuclear|missile|atomic|weapons|enrichment|uranium) )+(?:programs?|programmes?|"
+                            r"sites?|facilit(?:y|ies)|plants?|installations|reactors?|stockpiles?)\b")
 _NAMED_ACCORDS = frozenset({"deal", "accord", "accords", "agreement", "agreements", "pact", "treaty",
                             "declaration", "protocol", "protocols", "format"})
 _CITY_PARTS = frozenset({"suburbs", "suburb", "outskirts", "streets", "district", "districts", "neighbourhood",
@@ -317,3 +371,23 @@ def _addressed(word: str, taxonomy: Taxonomy) -> bool:
         return True
     found = taxonomy.automaton.get(word, None)
     return found is not None and any(t.kind == "cue" and t.ident in _ADDRESSING for t in found[1])
+
+
+def aside(low: str, start: int) -> bool:
+    """True for a name in a clause of condition or of time past ("if the Gaza war restarts", "calm
+    since the Gaza ceasefire", "earlier meetings in Abu Dhabi"): what may happen or once happened
+    there places the story only where nothing else does."""
+    clause = _CLAUSE_END.split(low[max(0, start - 80) : start])[-1]
+    return _CONDITION.search(clause) is not None or _EARLIER.search(clause) is not None
+
+
+_CLAUSE_END = re.compile(r"[,;:.!?\n]")
+_EARLIER = re.compile(r"\b(?:earlier|previous|prior|past|last)\s+(?:\w+\s+)?(?:talks|meetings?|rounds?|sessions?|"
+                      r"summits?|negotiations)\s+(?:in|at)\s+$")  # "follows earlier meetings in Abu Dhabi"
+_CONDITION = re.compile(r"\b(?:if|unless|since)\b|^\s*should\b")
+
+
+def located(low: str, at: int, taxonomy: Taxonomy) -> bool:
+    """True where a locative stands right before ``at`` ("in Paktika")."""
+    before = words_before(low, at, 1)
+    return bool(before) and before[0] in taxonomy.locatives

@@ -4,14 +4,16 @@ A cue counts only where its clause reports it as happening: a negation ("denied 
 hypothetical ("could strike", "threatens to attack"), a cessation ("a pause in the fighting") or a
 background marker ("since 2023", "the anniversary of the invasion", "killed during the war") in
 the few words around it drops it. The scope is the cue's clause, cut at ";", ":", "but", "while"
-or a dash.
+or a dash. Two tests read a whole sentence: whether it is about a natural disaster (relief there is
+no hint of war) and whether fighting in it is said to go on (a war under way, no new act).
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 
-from newsmon.tagging import Mention
+from newsmon.tagging import Mention, words_after
 from newsmon.vocab import MATERIAL_EVENTS, Taxonomy, Term
 
 MARKER_WORD = re.compile(r"[a-z]+(?:n't)?|n't")
@@ -136,3 +138,30 @@ def _after_threat(low: str, s_start: int, m: Mention) -> bool:
 
 def failed(low: str, m: Mention, s_end: int) -> bool:
     return bool(_FAILED.search(low[max(0, m.start - 60) : min(s_end, m.end + 60)]))
+
+
+def natural_disaster(low: str, starts: list[int], at: int) -> bool:
+    """True where the sentence at ``at`` names a natural disaster ("floods", "cyclone") and no war."""
+    index = bisect.bisect_right(starts, at) - 1
+    end = starts[index + 1] if index + 1 < len(starts) else len(low)
+    return (_DISASTER.search(low, starts[index], end) is not None
+            and _WARFARE_WORDS.search(low, starts[index], end) is None)  # not "drought and conflict"
+
+
+# natural disasters (not epidemics, which a war often brings: "cholera epidemic in Yemen"; not
+# "storm", which gunmen do)
+_DISASTER = re.compile(r"\b(?:volcano|volcanic|eruption|lava|wildfires?|bushfires?|floods?|flooding|"
+                       r"hurricanes?|typhoons?|cyclones?|drought|landslides?|tornado(?:es)?|earthquakes?|"
+                       r"quakes?|tsunami)\b")
+_WARFARE_WORDS = re.compile(r"\b(?:conflicts?|wars?|fighting|violence|insurgency|attacks)\b")
+
+
+def war_goes_on(low: str, m: Mention) -> bool:
+    """True for fighting said to go on ("Fighting continues in much of the country"): no new act, but
+    a war under way."""
+    return low[m.start : m.end] in _WARFARE and words_after(low, m.end, 1)[:1] in _GOES_ON
+
+
+_WARFARE = frozenset({"fighting", "clashes", "hostilities"})
+_GOES_ON = [[w] for w in ("continue", "continues", "continued", "continuing", "rage", "rages", "raged",
+                          "raging", "persist", "persists", "persisted")]

@@ -10,7 +10,9 @@ from newsmon.phrases import phrases
 from newsmon.roles import (
     BORDER,
     PAIR_RECIPROCAL,
+    aside,
     group_roles,
+    located,
     military,
     names_force,
     words_after,
@@ -189,25 +191,30 @@ def tag(text: str, low: str, mentions: list[Mention], taxonomy: Taxonomy, *,
                     described = _made_in(low, m.start) or (
                         made_end >= 0 and _JOINED.fullmatch(low, made_end, m.start) is not None)
                     made_end = m.end if described else -1  # "signed in Washington and Doha"
-                    add(edges if described else minor_only if term.minor else regions, term.region,
+                    elsewhere = described or aside(low, m.start)  # "if the war in Gaza restarts"
+                    add(edges if elsewhere else minor_only if term.minor else regions, term.region,
                         m.start)  # fmt: skip
-                if role != "place" and a3 and (kind == "country" or role == "actor"):
+                if role != "place" and a3 and (kind == "country" or role == "actor"
+                                      or (role == "scene" and term.capital)):  # "Tehran's nuclear sites"
                     add(actors, a3, m.start)
                     placed.append(ActorMention(m.start, m.end, a3))
             elif kind == "subregion":
-                add(regions, term.ident, m.start)
-                add(regions, term.region, m.start)
+                store = edges if aside(low, m.start) else regions
+                add(store, term.ident, m.start)
+                add(store, term.region, m.start)
             else:
                 continue
             break  # the first meaning that applies wins
-    established = set(regions) | set(weak_regions) | {taxonomy.alpha2.get(a, "") for a in actors}
-    placed_before = bool(regions)
-    for code, positions in minor_only.items():
-        # a town's name that other countries share yields to the countries the text is about
-        if code in established or not placed_before:
-            regions.setdefault(code, []).extend(positions)
-    if not placed_before:  # a country named bare is a place only where nothing else places the story
+    was_placed = bool(regions)
+    if not regions:  # a country named bare is a place only where nothing else places the story
         for code, positions in loose.items():
+            regions.setdefault(code, []).extend(positions)
+    established = set(regions) | set(weak_regions) | {taxonomy.alpha2.get(a, "") for a in actors}
+    for code, positions in minor_only.items():
+        # a town's name that other countries share yields to the countries the text is about, but
+        # not to a country named bare where it is where something happens ("strikes in Paktika")
+        if code in established or not regions or (
+                not was_placed and any(located(low, at, taxonomy) for at in positions)):
             regions.setdefault(code, []).extend(positions)
     if not regions:
         regions = edges or weak_regions

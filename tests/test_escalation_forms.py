@@ -753,3 +753,119 @@ def test_armed_men_battling_and_a_missile_engine_tested(title: str, level: int) 
     """Militias that battle fight (level 3); a missile engine tested is a weapons test (level 2);
     doctors battle a disease."""
     assert level == _level(title)
+
+
+@pytest.mark.parametrize(("title", "level"), [
+    ("Myanmar's army-backed party names new cabinet after vote", 0),
+    ("Military-run polls end in Myanmar as new assembly sworn in", 0),
+    ("Myanmar army shells villages in Sagaing", 3),
+])  # fmt: skip
+def test_a_regime_backed_or_run_by_the_army_is_no_armed_force(title: str, level: int) -> None:
+    """An "army-backed party" or "military-run polls" describe who rules, no force at a place of war;
+    the army that shells is one."""
+    assert level == _level(title)
+
+
+@pytest.mark.parametrize(("title", "summary", "level"), [
+    ("Vote count delayed in northern province", "Fighting continues in the hills, officials say.", 1),
+    ("Rail strikes continue into a third week", "Commuters face more delays.", 0),
+])  # fmt: skip
+def test_fighting_said_to_go_on_is_a_war_under_way(title: str, summary: str, level: int) -> None:
+    """"Fighting continues" reports no new act, but a war under way (level 1); strikes by rail
+    workers that continue are no war."""
+    assert level == _level(title, summary)
+
+
+def test_a_choice_between_war_and_peace_is_campaign_talk() -> None:
+    """A leader who frames a vote "as a choice between war and peace" names no war."""
+    assert 0 == _level("Premier leads in polls before the spring vote",
+                       "He frames the election as a choice between war and peace.")
+
+
+@pytest.mark.parametrize("title", [
+    "France and Germany open talks on a shared nuclear deterrent",
+    "Poland asks to join the US nuclear umbrella",
+])  # fmt: skip
+def test_a_nuclear_deterrent_between_states_is_about_military_confrontation(title: str) -> None:
+    """A nuclear deterrent, umbrella or arsenal is a hint of confrontation, as nuclear weapons are:
+    between two states it makes the item level 1."""
+    assert 1 == _level(title)
+
+
+@pytest.mark.parametrize(("title", "level"), [
+    ("Bombing case: anti-terrorism court in Kandahar hears more witnesses", 1),
+    ("Suicide bombing kills 12 at Kandahar market", 3),
+])  # fmt: skip
+def test_a_court_case_named_by_an_attack_is_no_new_attack(title: str, level: int) -> None:
+    """"Bombing case", "attack trial", "blast suspects": a court case named by an act reports no new
+    act; the bombing itself does."""
+    assert level == _level(title)
+
+
+def test_military_police_who_arrest_draft_evaders_police() -> None:
+    """Military police arresting students who ignored call-up orders keep order at home; "military"
+    here names no armed force at a place of war."""
+    assert 0 == _level("Military police arrest dozens of students who ignored call-up orders in Jerusalem")
+
+
+@pytest.mark.parametrize(("title", "level"), [
+    ("Mobile internet suspended in Quetta for security reasons", 1),
+    ("Vienna concert cancelled for security reasons", 0),
+])  # fmt: skip
+def test_a_shutdown_for_security_reasons_at_a_place_of_war_is_about_it(title: str, level: int) -> None:
+    """Services suspended "for security reasons" where an insurgency goes on are a sign of it (level 1);
+    elsewhere a concert cancelled so is not."""
+    assert level == _level(title)
+
+
+@pytest.mark.parametrize(("title", "level"), [
+    ("Britain accuses Moscow of poisoning defector in Salisbury", 2),
+    ("Kremlin critic poisoned with nerve agent, doctors say", 3),
+    ("Dozens fall ill with food poisoning after wedding in Lahore", 0),
+    ("Man poisoned his wife with antifreeze, court hears", 0),
+])  # fmt: skip
+def test_a_state_that_poisons_attacks(title: str, level: int) -> None:
+    """A poisoning by a state is a killing by a state actor (level 3), an accusation of it an escalation
+    (level 2); food poisoning or a poisoning by one man is no conflict."""
+    assert level == _level(title)
+
+
+@pytest.mark.parametrize(("title", "summary", "level"), [
+    ("Sri Lanka seeks help to rebuild after cyclone",
+     "The president thanked India for relief and said reconstruction of roads destroyed by the cyclone would take years.", 0),
+    ("Cholera spreads in Yemen as aid runs short",
+     "Relief supplies from China aim to ease food shortages and a cholera epidemic.", 1),
+])  # fmt: skip
+def test_relief_after_a_natural_disaster_is_no_hint_of_war(title: str, summary: str, level: int) -> None:
+    """Relief, reconstruction or the displaced in a sentence about a cyclone, a flood or an earthquake
+    are a disaster's toll; relief against an epidemic at a place of war still hints at the war."""
+    assert level == _level(title, summary)
+
+
+@pytest.mark.parametrize(("title", "level"), [
+    ("Gunmen storm police station in Sistan-Baluchestan, killing four", 3),
+    ("Drought and conflict have displaced a million Somalis this year, UN says", 1),
+    ("Japan sends thousands of troops to quake-hit peninsula", 0),
+])  # fmt: skip
+def test_a_disaster_beside_a_war_or_gunmen_who_storm(title: str, level: int) -> None:
+    """Gunmen who "storm" a station attack, no storm blows; the displaced of "drought and conflict" are
+    the war's too; troops sent to a quake zone bring relief, no force."""
+    assert level == _level(title)
+
+
+def test_an_act_dated_last_month_is_background() -> None:
+    """"his seizure by soldiers in Goma last month": dated a month back, below a headline about a court,
+    the act is the story's background, no new one."""
+    assert _level("Judge sets date for hearing in activist's case",
+                  "Lawyers argued his seizure by soldiers in Goma last month broke the law.") < 3
+
+
+@pytest.mark.parametrize(("title", "summary", "level"), [
+    ("Gold price jumps to record high", "Bullion gained on safe-haven demand amid tensions between the US and Iran.", 0),
+    ("Central bank cuts interest rate", "The economy is recovering from two years of war, the governor said.", 0),
+    ("Oil prices jump after drone strikes hit Saudi refinery", "Brent rose 4% after the attack.", 3),
+])  # fmt: skip
+def test_a_war_below_a_headline_about_markets_is_what_moves_prices(title: str, summary: str, level: int) -> None:
+    """Below a headline about prices or rates, a rivalry or a war in the teaser is what moves markets,
+    no story of conflict; a headline that names the attack is one."""
+    assert level == _level(title, summary)

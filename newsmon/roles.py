@@ -378,13 +378,16 @@ def aside(low: str, start: int) -> bool:
     since the Gaza ceasefire", "earlier meetings in Abu Dhabi"): what may happen or once happened
     there places the story only where nothing else does."""
     clause = _CLAUSE_END.split(low[max(0, start - 80) : start])[-1]
-    return _CONDITION.search(clause) is not None or _EARLIER.search(clause) is not None
+    if _CONDITION.search(clause) is not None or clause.lstrip().startswith("should "):
+        return True
+    return clause.rstrip().endswith(("in", "at")) and _EARLIER.search(clause) is not None
 
 
 _CLAUSE_END = re.compile(r"[,;:.!?\n]")
-_EARLIER = re.compile(r"\b(?:earlier|previous|prior|past|last)\s+(?:\w+\s+)?(?:talks|meetings?|rounds?|sessions?|"
-                      r"summits?|negotiations)\s+(?:in|at)\s+$")  # "follows earlier meetings in Abu Dhabi"
-_CONDITION = re.compile(r"\b(?:if|unless|since)\b|^\s*should\b")
+# each branch opens with a literal character, so a search skips to those (see scope._CLAUSE_BREAK)
+_EARLIER = re.compile(r"(?:e(?<!\we)arlier|p(?<!\wp)(?:revious|rior|ast)|l(?<!\wl)ast)\s+(?:\w+\s+)?"
+                      r"(?:talks|meetings?|rounds?|sessions?|summits?|negotiations)\s+(?:in|at)\s+$")
+_CONDITION = re.compile(r"i(?<!\wi)f\b|u(?<!\wu)nless\b|s(?<!\ws)ince\b")
 
 
 def located(low: str, at: int, taxonomy: Taxonomy) -> bool:

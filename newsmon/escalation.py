@@ -141,7 +141,8 @@ def analyze(title: str, summary: str = "", text: str = "", *, taxonomy: Taxonomy
             term = _best_cue(tuple(t for t in m.terms if not t.verb))  # "a bomb", "the shot"
         if term is None:
             continue
-        if term.weak and not context and not armed_attack(low, m, term, starts, sentences):
+        if term.weak and not context and not armed_attack(low, m, term, starts, sentences) and not (
+                term.ident == "ACCUSE" and _states_accuse(mentions, m, tags, starts, sentences)):
             about_conflict = about_conflict or war_goes_on(low, m)
             continue
         in_lead = m.start < lead_end
@@ -368,6 +369,15 @@ def _party_before(tags: Tags, m: Mention, s_start: int, tx: Taxonomy) -> bool:
     """True where a state or an armed group stands before the cue in its sentence."""
     return any(a.actor.isupper() or a.actor in tx.armed_actors
                for a in within(tags.actor_mentions, s_start, m.start))  # fmt: skip
+
+
+def _states_accuse(mentions: list[Mention], m: Mention, tags: Tags, starts: list[int],
+                   sentences: list[tuple[int, int]]) -> bool:  # fmt: skip
+    """True where two states in the accusation's sentence and an attack after it make it one state's
+    charge of an attack by another ("Finland accuses Russia of hybrid attack"): a confrontation."""
+    s_start, s_end = sentences[bisect.bisect_right(starts, m.start) - 1]
+    states = {a.actor for a in within(tags.actor_mentions, s_start, s_end) if a.actor.isupper()}
+    return len(states) >= 2 and _violent(mentions, m, s_end)
 
 
 def _violent(mentions: list[Mention], m: Mention, end: int) -> bool:

@@ -425,6 +425,15 @@ def test_attack_named_by_its_case_is_judged() -> None:
     assert "ASSAULT" not in {e.event for e in case.events + trial.events}
 
 
+def test_one_state_accusing_another_of_an_attack_is_a_confrontation() -> None:
+    """"Estonia accuses Russia of hybrid attack" is an escalation between two states, with no other word
+    of conflict; "Estonia accuses Russia of doping" is not."""
+    attack = analyze("Estonia closes border crossings, accusing Russia of hybrid attack", taxonomy=TAXONOMY)
+    doping = analyze("Estonia accuses Russia of doping cover-up", taxonomy=TAXONOMY)
+
+    assert (2, 0) == (attack.level, doping.level)
+
+
 def test_talks_round_makes_an_item_about_conflict() -> None:
     """A round of talks held is a de-escalation, and a de-escalation is about a conflict: level 1 at least."""
     result = analyze("Iran and the US open a second round of negotiations in Muscat", taxonomy=TAXONOMY)

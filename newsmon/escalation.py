@@ -32,6 +32,7 @@ from newsmon.scope import (
     failed,
     headline_discusses,
     natural_disaster,
+    sentence_status,
     war_goes_on,
 )
 from newsmon.scope import status as cue_status
@@ -69,16 +70,6 @@ _ONGOING = frozenset({"continue", "continues", "continued", "continuing", "daily
 # things that threaten no one: "funding gap threatens", "cholera outbreak threatens"
 _NON_AGENTS = [[w] for w in ("gap", "shortfall", "shortage", "shortages", "cuts", "crisis", "deficit", "debt",
                              "inflation", "drought", "famine", "disease", "outbreak", "cholera", "hunger")]
-# who raids, and what, in law enforcement rather than armed conflict
-_POLICING = frozenset({"police", "policemen", "immigration", "customs", "scam", "scams", "drug", "drugs",
-                       "narcotics", "gambling", "fraud", "counterfeit", "brothel", "brothels", "smuggling",
-                       "undocumented", "tax", "corruption", "cartel", "cartels"})  # fmt: skip
-_SOLDIERS = frozenset({"troops", "soldiers", "army", "forces", "military", "militants", "gunmen", "fighters"})
-_PREPOSITIONS = [[w] for w in ("in", "into", "from", "to", "at", "for", "of", "with", "across", "inside")]
-_PROCEEDINGS = [[w] for w in ("case", "cases", "trial", "trials", "hearing", "hearings", "inquiry", "inquest",
-                                "probe", "verdict", "suspect", "suspects", "convict", "convicts")]
-_JUDICIAL = frozenset({"convicted", "sentenced", "sentence", "court", "trial", "verdict", "judiciary",
-                       "penalty", "conviction", "tribunal"})  # fmt: skip
 
 
 def analyze(title: str, summary: str = "", text: str = "", *, taxonomy: Taxonomy) -> Analysis:
@@ -157,19 +148,8 @@ def analyze(title: str, summary: str = "", text: str = "", *, taxonomy: Taxonomy
         if words is None:
             words = vocabulary[index] = frozenset(MARKER_WORD.findall(low, s_start, s_end))
         remembered = not words.isdisjoint(taxonomy.background_sentence)
-        status = cue_status(low, m, term, s_start, s_end, taxonomy, remembered)
-        if term.ident == "MOBILIZE" and not words.isdisjoint(taxonomy.benign_deployment):
-            status = "benign"  # peacekeepers or earthquake relief: no show of force
-        elif not words.isdisjoint(_JUDICIAL) and (low.startswith(("execut", "hang"), m.start) or (
-                term.ident in MATERIAL_EVENTS and _judged(low, s_start, m.start))):
-            status = "judicial"  # "executes man convicted over protests", "court jails colonel over torture"
-        elif term.ident in MATERIAL_EVENTS and words_after(low, m.end, 1)[:1] in _PROCEEDINGS:
-            status = "judicial"  # "GHQ attack case: court hears witnesses", "the bombing trial resumes"
-        elif low.endswith("ed", m.start, m.end) and words_before(low, m.start, 1)[:1] in _PREPOSITIONS:
-            status = "state"  # "famine in besieged Kadugli", "flights for wounded Gazans": a state, no new act
-        elif (low.startswith("raid", m.start) and not words.isdisjoint(_POLICING)
-              and words.isdisjoint(_SOLDIERS)):
-            status = "policing"  # "police stepped up raids", "scam compound raids": law enforcement
+        status = sentence_status(low, m, term, words, s_start, taxonomy) or cue_status(
+            low, m, term, s_start, s_end, taxonomy, remembered)
         if (status == "real" and term.level >= 3 and m.start >= title_end
                 and _ONGOING.intersection(words_before(low, m.start, 3) + words_after(low, m.end, 3))):
             status = "background"  # "Fighting continues in much of the country": no new act
@@ -276,12 +256,6 @@ _SINCE = frozenset({"since", "after", "following"})
 _ACCUSE = Term("cue", "ACCUSE", level=2, weak=True)
 _ACCUSE_1 = Term("cue", "ACCUSE", level=1, weak=True)
 _PLACES = NAME_KINDS
-
-
-def _judged(low: str, s_start: int, at: int) -> bool:
-    """True where a court or a verdict comes before the cue in its sentence: the act is judged, not
-    reported ("court jails colonel over torture"; not "attacked the Supreme Court")."""
-    return not _JUDICIAL.isdisjoint(MARKER_WORD.findall(low, s_start, at))
 
 
 def _conflict_terms(mentions: list[Mention], tags: Tags, lead_end: int, starts: list[int],

@@ -4,8 +4,9 @@ A cue counts only where its clause reports it as happening: a negation ("denied 
 hypothetical ("could strike", "threatens to attack"), a cessation ("a pause in the fighting") or a
 background marker ("since 2023", "the anniversary of the invasion", "killed during the war") in
 the few words around it drops it. The scope is the cue's clause, cut at ";", ":", "but", "while"
-or a dash. Two tests read a whole sentence: whether it is about a natural disaster (relief there is
-no hint of war) and whether fighting in it is said to go on (a war under way, no new act).
+or a dash. Some tests read a whole sentence: whether it is about a natural disaster (relief there is
+no hint of war), whether fighting in it is said to go on (a war under way, no new act), and whether
+it judges the act in court, describes a state ("in besieged Kadugli") or reports policing.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from newsmon.tagging import Mention, words_after
+from newsmon.tagging import Mention, words_after, words_before
 from newsmon.vocab import MATERIAL_EVENTS, Taxonomy, Term
 
 MARKER_WORD = re.compile(r"[a-z]+(?:n't)?|n't")
@@ -165,3 +166,39 @@ def war_goes_on(low: str, m: Mention) -> bool:
 _WARFARE = frozenset({"fighting", "clashes", "hostilities"})
 _GOES_ON = [[w] for w in ("continue", "continues", "continued", "continuing", "rage", "rages", "raged",
                           "raging", "persist", "persists", "persisted")]
+
+
+def sentence_status(low: str, m: Mention, term: Term, words: frozenset[str], s_start: int,
+                    tx: Taxonomy) -> str | None:  # fmt: skip
+    """The status that the cue's sentence gives it whatever its clause says, or None: "benign",
+    "judicial", "state" or "policing". ``words`` are the sentence's words."""
+    if term.ident == "MOBILIZE" and not words.isdisjoint(tx.benign_deployment):
+        return "benign"  # peacekeepers or earthquake relief: no show of force
+    if not words.isdisjoint(_JUDICIAL) and (low.startswith(("execut", "hang"), m.start) or (
+            term.ident in MATERIAL_EVENTS and _judged(low, s_start, m.start))):
+        return "judicial"  # "executes man convicted over protests", "court jails colonel over torture"
+    if term.ident in MATERIAL_EVENTS and words_after(low, m.end, 1)[:1] in _PROCEEDINGS:
+        return "judicial"  # "GHQ attack case: court hears witnesses", "the bombing trial resumes"
+    if low.endswith("ed", m.start, m.end) and words_before(low, m.start, 1)[:1] in _PREPOSITIONS:
+        return "state"  # "famine in besieged Kadugli", "flights for wounded Gazans": a state, no new act
+    if low.startswith("raid", m.start) and not words.isdisjoint(_POLICING) and words.isdisjoint(_SOLDIERS):
+        return "policing"  # "police stepped up raids", "scam compound raids": law enforcement
+    return None
+
+
+# who raids, and what, in law enforcement rather than armed conflict
+_POLICING = frozenset({"police", "policemen", "immigration", "customs", "scam", "scams", "drug", "drugs",
+                       "narcotics", "gambling", "fraud", "counterfeit", "brothel", "brothels", "smuggling",
+                       "undocumented", "tax", "corruption", "cartel", "cartels"})  # fmt: skip
+_SOLDIERS = frozenset({"troops", "soldiers", "army", "forces", "military", "militants", "gunmen", "fighters"})
+_PREPOSITIONS = [[w] for w in ("in", "into", "from", "to", "at", "for", "of", "with", "across", "inside")]
+_PROCEEDINGS = [[w] for w in ("case", "cases", "trial", "trials", "hearing", "hearings", "inquiry", "inquest",
+                                "probe", "verdict", "suspect", "suspects", "convict", "convicts")]
+_JUDICIAL = frozenset({"convicted", "sentenced", "sentence", "court", "trial", "verdict", "judiciary",
+                       "penalty", "conviction", "tribunal"})  # fmt: skip
+
+
+def _judged(low: str, s_start: int, at: int) -> bool:
+    """True where a court or a verdict comes before the cue in its sentence: the act is judged, not
+    reported ("court jails colonel over torture"; not "attacked the Supreme Court")."""
+    return not _JUDICIAL.isdisjoint(MARKER_WORD.findall(low, s_start, at))

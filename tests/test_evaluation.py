@@ -120,6 +120,8 @@ def test_check_set_stays_above_floor() -> None:
     ("wire4_b", {"relevance": 0.95, "escalation": 0.90, "regions": 0.84, "actors": 0.84}),
     ("wire5_a", {"relevance": 0.84, "escalation": 0.86, "regions": 0.79, "actors": 0.89}),
     ("wire5_b", {"relevance": 0.81, "escalation": 0.70, "regions": 0.85, "actors": 0.89}),
+    ("wire6_a", {"relevance": 0.92, "escalation": 0.77, "regions": 0.75, "actors": 0.88}),
+    ("wire6_b", {"relevance": 0.87, "escalation": 0.81, "regions": 0.82, "actors": 0.92}),
     ("probes_places", {"relevance": 0.97, "escalation": 0.90, "regions": 0.90, "actors": 0.93}),
     ("probes_regions", {"relevance": 0.97, "escalation": 0.88, "regions": 0.88, "actors": 0.92}),
 ])  # fmt: skip
@@ -127,10 +129,11 @@ def test_wire_sets_stay_above_floor(name: str, floors: dict[str, float]) -> None
     """Teasers written in the styles of eight outlets each and labelled blind
     (tests/data/analysis_wire*_*.jsonl: 240 of Reuters, Al Jazeera ..., 240 of AP, BBC ..., 240 of
     CNN, Al Arabiya ... on 16-19 February 2026, 240 of Anadolu, Xinhua ... on 20-23 February 2026,
-    240 of The Times of Israel, Dawn ... on 23-26 February 2026).
+    240 of The Times of Israel, Dawn ... on 23-26 February 2026, 240 of The Guardian, France 24 ... on
+    25-28 February 2026).
 
     The a halves of the first three and of wire5 were read for misses; their b halves and both halves
-    of wire4 are check sets, known only by their figures.
+    of wire4 and wire6 are check sets, known only by their figures.
     """
     report = score(predict(read_gold(WIRE.with_name(f"analysis_{name}.jsonl")), load_taxonomy()))
     measured = {

@@ -434,6 +434,15 @@ def test_one_state_accusing_another_of_an_attack_is_a_confrontation() -> None:
     assert (2, 0) == (attack.level, doping.level)
 
 
+def test_a_crackdown_is_coercion_but_no_escalation() -> None:
+    """A state's crackdown on protesters or migrants is about repression (level 1), not a threat or a
+    show of force between parties (level 2)."""
+    result = analyze("Iran widens crackdown after protests",
+                     "Security forces detained hundreds of protesters, rights groups said.", taxonomy=TAXONOMY)  # fmt: skip
+
+    assert 1 == result.level and "COERCE" in {e.event for e in result.events}
+
+
 def test_talks_round_makes_an_item_about_conflict() -> None:
     """A round of talks held is a de-escalation, and a de-escalation is about a conflict: level 1 at least."""
     result = analyze("Iran and the US open a second round of negotiations in Muscat", taxonomy=TAXONOMY)

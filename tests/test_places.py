@@ -156,6 +156,21 @@ def test_places_and_forces_of_current_conflicts(text: str, region: str, actor: s
     assert region in tags.regions and actor in tags.actors
 
 
+@pytest.mark.parametrize(("text", "region"), [
+    ("Drone strike hits a car near Bint Jbeil", "LB"), ("Shelling reported around Mekelle", "ET"),
+    ("Drones downed over Ryazan overnight", "RU"), ("Clashes near Afrin leave three dead", "SY"),
+])  # fmt: skip
+def test_towns_the_news_spells_otherwise_than_the_gazetteer(text: str, region: str) -> None:
+    """Towns of current conflicts under the spelling the English-language news uses."""
+    assert (region,) == _tags(text).regions
+
+
+def test_an_agency_spelled_like_a_town_is_no_place() -> None:
+    """"GAO" is the US Government Accountability Office, not Gao in Mali: an all-capitals acronym of a
+    small town is left out of the vocabulary."""
+    assert "ML" not in _tags("The GAO said the Pentagon's space programmes ran over budget").regions
+
+
 def test_state_news_agency_speaks_for_its_state() -> None:
     """"KCNA said" is North Korea speaking, as "the Kremlin said" is Russia."""
     assert "PRK" in _tags("Missile test was a success, KCNA said").actors

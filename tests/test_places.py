@@ -306,3 +306,13 @@ def test_a_country_that_names_a_war_is_where_it_is_fought() -> None:
     stays a party."""
     tags = _tags("Families in Nairobi demand answers as the Ukraine war enters its fifth year")
     assert "UA" in tags.regions and "UKR" in tags.actors
+
+
+@pytest.mark.parametrize(("text", "actor"), [
+    ("Abiy says the sea outlet is an existential question", "ETH"),
+    ("Shehbaz chairs security meeting after border clashes", "PAK"),
+    ("Nangaa says the rebels will not leave the city", "m23"),
+])  # fmt: skip
+def test_leaders_named_the_way_headlines_name_them(text: str, actor: str) -> None:
+    """Leaders whom headlines call by one name stand for their state or group."""
+    assert actor in _tags(text).actors

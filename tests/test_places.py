@@ -318,3 +318,14 @@ def test_a_country_that_names_a_war_is_where_it_is_fought() -> None:
 def test_leaders_named_the_way_headlines_name_them(text: str, actor: str) -> None:
     """Leaders whom headlines call by one name stand for their state or group."""
     assert actor in _tags(text).actors
+
+
+def test_the_pakistani_taliban_are_not_the_taliban() -> None:
+    """LABELING.md's ``taliban`` is the Afghan movement; the TTP is another armed group, skipped as an
+    actor but a sign of armed conflict."""
+    from newsmon.escalation import analyze
+
+    result = analyze("TTP militants attack a checkpoint in Bannu", taxonomy=load_taxonomy())
+
+    assert "taliban" not in result.actors and "PK" in result.regions and 3 == result.level
+    assert "taliban" in _tags("Taliban government rejects Pakistani claims").actors

@@ -25,7 +25,7 @@ _OTHER = frozenset({
 
 def english(text: str) -> bool:
     """True unless another language's function words outnumber English ones in ``text``'s opening:
-    "Was war. Was wird." is German, "Iran warns Israel" (no function word at all) stays English."""
+    "Der Krieg ist nicht vorbei" is German, "Iran warns Israel" (no function word at all) stays English."""
     words = text[:OPENING].lower().split()  # a function word rarely touches punctuation
     other = sum(map(_OTHER.__contains__, words))
     return other < 3 or other <= sum(map(_ENGLISH.__contains__, words))

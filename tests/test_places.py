@@ -160,6 +160,7 @@ def test_places_and_forces_of_current_conflicts(text: str, region: str, actor: s
     ("Drone strike hits a car near Bint Jbeil", "LB"), ("Shelling reported around Mekelle", "ET"),
     ("Drones downed over Ryazan overnight", "RU"), ("Clashes near Afrin leave three dead", "SY"),
     ("Heavy fighting reported near Chasiv Yar", "UA"), ("Gunmen burn homes in Cite Soleil", "HT"),
+    ("Troops patrol the Galwan Valley after the talks", "IN"),
 ])  # fmt: skip
 def test_towns_the_news_spells_otherwise_than_the_gazetteer(text: str, region: str) -> None:
     """Towns of current conflicts under the spelling the English-language news uses."""

@@ -316,8 +316,8 @@ def test_a_country_that_names_a_war_is_where_it_is_fought() -> None:
     ("The Elysee says the envoy will travel on Monday", "FRA"),
     ("Bundestag approves the defence budget", "DEU"),
 ])  # fmt: skip
-def test_leaders_named_the_way_headlines_name_them(text: str, actor: str) -> None:
-    """Leaders whom headlines call by one name stand for their state or group."""
+def test_one_name_leaders_and_seats_of_government_stand_for_their_state(text: str, actor: str) -> None:
+    """Leaders whom headlines call by one name, and seats of government, stand for their state or group."""
     assert actor in _tags(text).actors
 
 

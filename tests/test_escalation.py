@@ -409,6 +409,17 @@ def test_police_raids_are_law_enforcement() -> None:
     assert "ASSAULT" in {e.event for e in troops.events}
 
 
+def test_sanctions_on_criminal_networks_are_law_enforcement() -> None:
+    """Sanctions on scam networks or drug cartels are tied to no conflict; sanctions on a state are."""
+    crime = analyze("US and Britain impose sanctions on scam networks in Cambodia", taxonomy=TAXONOMY)
+    cartel = analyze("Treasury announces sanctions against drug cartels' money launderers", taxonomy=TAXONOMY)
+    state = analyze("EU imposes sanctions on Russia over its war in Ukraine", taxonomy=TAXONOMY)
+
+    assert (crime.level < 2, cartel.level < 2) == (True, True)
+    assert "SANCTION" not in {e.event for e in crime.events + cartel.events}
+    assert "SANCTION" in {e.event for e in state.events}
+
+
 def test_participle_after_a_preposition_describes_a_state() -> None:
     """"Famine in besieged Kadugli" reports hunger, not a new siege; "RSF besieged Kadugli" reports one."""
     state = analyze("WFP warns of famine spreading in besieged Kadugli and Dilling", taxonomy=TAXONOMY)

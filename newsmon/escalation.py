@@ -70,6 +70,21 @@ _ONGOING = frozenset({"continue", "continues", "continued", "continuing", "daily
 # things that threaten no one: "funding gap threatens", "cholera outbreak threatens"
 _NON_AGENTS = [[w] for w in ("gap", "shortfall", "shortage", "shortages", "cuts", "crisis", "deficit", "debt",
                              "inflation", "drought", "famine", "disease", "outbreak", "cholera", "hunger")]
+# what a party threatens to do in politics, not by force: no threat of LABELING.md's level 2
+_POLITICAL_MOVES = frozenset({"withhold", "quit", "resign", "leave", "boycott", "veto", "sue", "topple",
+                              "collapse", "vote", "walk", "dissolve", "sack", "derail", "abstain", "defect",
+                              "oppose", "impeach", "bolt"})  # fmt: skip
+
+
+def _political_move(low: str, end: int) -> bool:
+    """True where a threat ending at ``end`` is to make a political move: "threatening to withhold
+    their votes", "threatens to quit the coalition"."""
+    after = words_after(low, end, 2)
+    if after[:1] == ["to"]:
+        after = after[1:]
+    elif not low.endswith(" to", 0, end):  # the cue "threatening to" holds its "to"
+        return False
+    return bool(after) and after[0] in _POLITICAL_MOVES
 
 
 def analyze(title: str, summary: str = "", text: str = "", *, taxonomy: Taxonomy) -> Analysis:
@@ -186,6 +201,8 @@ def analyze(title: str, summary: str = "", text: str = "", *, taxonomy: Taxonomy
             continue  # "threatens tariffs on Canada", "Trump threatens Canada" over tariffs: trade
         if term.ident == "THREATEN" and words_before(low, m.start, 1)[:1] in _NON_AGENTS:
             continue  # "funding gap threatens mission": a thing threatens, no party
+        if term.ident == "THREATEN" and _political_move(low, m.end):
+            continue  # "parties threaten to withhold their votes", "threatens to quit the coalition"
         if term.ident == "ACCUSE" and term.level >= 2 and not _violent(mentions, m, s_end):
             term = _ACCUSE_1  # an accusation of an attack is an escalation; of silence it is not
         if (not term.weak and not context and not _has_actor(tags.actor_mentions, s_start, s_end)

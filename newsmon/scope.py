@@ -181,8 +181,10 @@ def sentence_status(low: str, m: Mention, term: Term, words: frozenset[str], s_s
         return "judicial"  # "GHQ attack case: court hears witnesses", "the bombing trial resumes"
     if low.endswith("ed", m.start, m.end) and words_before(low, m.start, 1)[:1] in _PREPOSITIONS:
         return "state"  # "famine in besieged Kadugli", "flights for wounded Gazans": a state, no new act
-    if low.startswith("raid", m.start) and not words.isdisjoint(_POLICING) and words.isdisjoint(_SOLDIERS):
-        return "policing"  # "police stepped up raids", "scam compound raids": law enforcement
+    if low.startswith(("raid", "seiz", "intercept"), m.start) and not words.isdisjoint(_POLICING) and (
+            words.isdisjoint(_SOLDIERS)) and (low.startswith("raid", m.start) or words.isdisjoint(_VESSELS)):
+        return "policing"  # "police stepped up raids", "scam compound raids", "police seize meth pills";
+        # not "seizes foreign tanker for fuel smuggling": a state that seizes a ship coerces
     if term.ident == "SANCTION" and not _CRIMES.isdisjoint(words_after(low, m.end, 4)):
         return "policing"  # "sanctions on scam networks", "sanctions against drug cartels": no conflict
     return None
@@ -191,11 +193,13 @@ def sentence_status(low: str, m: Mention, term: Term, words: frozenset[str], s_s
 # who raids, and what, in law enforcement rather than armed conflict
 _POLICING = frozenset({"police", "policemen", "immigration", "customs", "scam", "scams", "drug", "drugs",
                        "narcotics", "gambling", "fraud", "counterfeit", "brothel", "brothels", "smuggling",
-                       "undocumented", "tax", "corruption", "cartel", "cartels"})  # fmt: skip
+                       "undocumented", "tax", "corruption", "cartel", "cartels", "meth", "methamphetamine",
+                       "heroin", "cocaine", "contraband", "pills"})  # fmt: skip
 # crimes whose networks a state sanctions as it prosecutes them, with no adversary state or armed group
 _CRIMES = frozenset({"scam", "scams", "scammers", "fraud", "drug", "drugs", "narcotics", "cartel", "cartels",
                      "traffickers", "trafficking", "smugglers", "smuggling", "cybercrime", "cybercriminals",
                      "laundering", "corruption", "fentanyl"})  # fmt: skip
+_VESSELS = frozenset({"tanker", "tankers", "ship", "ships", "vessel", "vessels", "freighter", "boat", "boats"})
 _SOLDIERS = frozenset({"troops", "soldiers", "army", "forces", "military", "militants", "gunmen", "fighters"})
 _PREPOSITIONS = [[w] for w in ("in", "into", "from", "to", "at", "for", "of", "with", "across", "inside")]
 _PROCEEDINGS = [[w] for w in ("case", "cases", "trial", "trials", "hearing", "hearings", "inquiry", "inquest",

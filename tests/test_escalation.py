@@ -409,6 +409,41 @@ def test_police_raids_are_law_enforcement() -> None:
     assert "ASSAULT" in {e.event for e in troops.events}
 
 
+def test_police_seizures_and_interceptions_are_law_enforcement() -> None:
+    """Police who seize drugs or intercept a smuggler's truck report no attack; a navy seizing a
+    tanker, or air defences intercepting drones, still do."""
+    drugs = analyze("Police seize meth pills in Chiang Rai raid",
+                    "Drug Suppression officers intercepted a truck and arrested two men. The drugs were smuggled "
+                    "across the Mekong from Myanmar's Shan State, police said.", taxonomy=TAXONOMY)  # fmt: skip
+    tanker = analyze("Iran seizes foreign tanker for fuel smuggling in the Strait of Hormuz", taxonomy=TAXONOMY)
+    drones = analyze("Russian air defences intercepted 40 Ukrainian drones overnight", taxonomy=TAXONOMY)
+
+    assert drugs.level < 2
+    assert (tanker.level, drones.level) == (3, 3)
+
+
+def test_firing_across_a_border_is_an_attack() -> None:
+    """Troops "firing across the border" or "fired shots into" a country attack, and an accusation
+    of it is an escalation."""
+    fired = analyze("Thai soldiers fired shots into Cambodian territory, Phnom Penh says", taxonomy=TAXONOMY)
+    accused = analyze("Cambodia accuses Thai troops of firing across border", taxonomy=TAXONOMY)
+
+    assert "ASSAULT" in {e.event for e in fired.events}
+    assert accused.level >= 2
+
+
+def test_political_threats_are_no_threat_of_force() -> None:
+    """Parties that threaten to withhold their votes or quit a coalition threaten no force."""
+    votes = analyze("Israel's budget fight could bring early elections",
+                    "Ultra-Orthodox parties are threatening to withhold their votes unless yeshiva students "
+                    "are exempted from military service.", taxonomy=TAXONOMY)  # fmt: skip
+    force = analyze("Iran threatens to strike US bases if attacked", taxonomy=TAXONOMY)
+
+    assert "THREATEN" not in {e.event for e in votes.events}
+    assert votes.level < 2
+    assert force.level == 2
+
+
 def test_sanctions_on_criminal_networks_are_law_enforcement() -> None:
     """Sanctions on scam networks or drug cartels are tied to no conflict; sanctions on a state are."""
     crime = analyze("US and Britain impose sanctions on scam networks in Cambodia", taxonomy=TAXONOMY)

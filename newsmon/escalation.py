@@ -42,6 +42,7 @@ from newsmon.tagging import (
     ActorMention,
     Mention,
     Tags,
+    is_title_case,
     scan,
     tag,
     words_after,
@@ -108,6 +109,7 @@ def analyze(title: str, summary: str = "", text: str = "", *, taxonomy: Taxonomy
     sentences = split_sentences(full)
     starts = [s for s, _ in sentences]
     lead_end = lead_sentences_end(full, summary, text, sentences, starts)
+    caps_end = title_end if is_title_case(full[:title_end]) else 0  # a Title Case headline's capitals name nothing
     memo: list[bool] = []
 
     def allies() -> bool:  # searched only where it decides (a regular expression over the text)
@@ -159,6 +161,8 @@ def analyze(title: str, summary: str = "", text: str = "", *, taxonomy: Taxonomy
         ):
             continue
         s_start, s_end = sentences[index]
+        if term.verb and m.start >= caps_end and _in_a_name(full, s_start, m):
+            continue  # "the Karachi Press Club", "the Met Office said": part of a name, no verb
         words = vocabulary.get(index)
         if words is None:
             words = vocabulary[index] = frozenset(MARKER_WORD.findall(low, s_start, s_end))
@@ -391,6 +395,15 @@ def _level(lead_level: int, body_sentences: dict[int, set[int]]) -> int:
         if len(shown) >= 2 or (candidate == 1 and shown):
             return candidate
     return level
+
+
+def _in_a_name(full: str, s_start: int, m: Mention) -> bool:
+    """True for a verb capitalised inside its sentence ("the Karachi Press Club"): part of a name.
+    Not at the sentence's start or after a colon, a quotation mark or a dash, and not in capitals."""
+    if not full[m.start].isupper() or full[m.start : m.end].isupper():
+        return False
+    before = full[s_start : m.start].rstrip()
+    return bool(before) and not before.endswith((":", '"', "'", "“", "‘", "(", "-", "–", "—", "|"))
 
 
 def _after_determiner(low: str, start: int) -> bool:

@@ -444,6 +444,19 @@ def test_political_threats_are_no_threat_of_force() -> None:
     assert force.level == 2
 
 
+def test_a_capitalised_verb_inside_a_sentence_is_part_of_a_name() -> None:
+    """"The Gaza Press Club" asks nothing and "the Met Office" meets no one; "journalists press the
+    UN" asks, and a verb opening a sentence or a headline counts."""
+    title = "Reporters mourn colleagues killed in Gaza"
+    club = analyze(title, "Journalists held a vigil at the Gaza Press Club on Sunday.", taxonomy=TAXONOMY)
+    verb = analyze(title, "Journalists press the UN for an inquiry into the killings.", taxonomy=TAXONOMY)
+    opening = analyze(title, "Press freedom groups urge the UN to investigate.", taxonomy=TAXONOMY)
+
+    assert "REQUEST" not in {e.event for e in club.events}
+    assert "REQUEST" in {e.event for e in verb.events}
+    assert "REQUEST" in {e.event for e in opening.events}
+
+
 def test_sanctions_on_criminal_networks_are_law_enforcement() -> None:
     """Sanctions on scam networks or drug cartels are tied to no conflict; sanctions on a state are."""
     crime = analyze("US and Britain impose sanctions on scam networks in Cambodia", taxonomy=TAXONOMY)

@@ -124,7 +124,9 @@ def group_roles(low: str, mentions: list[Mention], taxonomy: Taxonomy) -> dict[i
                 role = "actor"  # "negotiators from Ukraine and Russia"; not "withdraw troops from""
         before = [w for w in words_before(low, first.start, 2) if w != "the"][-1:]
         located = not role and bool(before) and before[0] in taxonomy.locatives
-        if located:
+        if not role and before == ["by"] and j > i:
+            role = "actor"  # "drills planned by Seoul and Washington": the agents
+        elif located:
             role = "place" if j > i else ""  # a single place is left to _role
         elif not role and j > i and (words_after(low, last.end, 1)[:1] in _THEATRE_AFTER
                                      or _RECIPROCAL.match(low, last.end)):
@@ -264,6 +266,8 @@ def role(low: str, m: Mention, term: Term, taxonomy: Taxonomy) -> str:
     before = before[-2:]
     if before[-1:] == ["to"] and before[0] in _NOT_MOTION:
         return "actor"  # "respond to Pakistan", "envoy to Russia": no one goes there
+    if before[-1:] == ["by"] and not directed:
+        return "actor"  # "drills planned by Seoul and Washington", "a deal brokered by Qatar": the agent
     after = words_after(low, m.end, 2)
     if low.startswith((", where ", " where "), m.end):
         return "place"  # "aid for Sudan, where three years of fighting...": where it happens

@@ -416,6 +416,16 @@ def test_a_capital_that_did_not_confirm_speaks_for_its_state() -> None:
     assert ("RU" in tags.regions, "RUS" in tags.actors) == (False, True)
 
 
+@pytest.mark.parametrize("text", [
+    "North Korea fires missiles after drills planned by Seoul and Washington",
+    "Talks on the Sahel resume after a proposal drafted by Washington",
+])  # fmt: skip
+def test_a_state_after_by_is_the_agent_not_a_place(text: str) -> None:
+    tags = _tags(text)
+
+    assert ("US" in tags.regions, "USA" in tags.actors) == (False, True)
+
+
 @pytest.mark.parametrize(("text", "actor"), [
     ("Ethiopia and Somalia agree to talks after Turkish-mediated meeting in Ankara", "TUR"),
     ("First Russian tactical nuclear warheads arrive in Belarus, Minsk says", "RUS"),

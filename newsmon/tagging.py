@@ -91,7 +91,17 @@ def scan(text: str, taxonomy: Taxonomy) -> tuple[str, list[Mention]]:
     return low, mentions
 
 
+def _owned_by_another(low: str, prev: Mention, m: Mention, term: Term, states: dict[str, str]) -> bool:
+    """True where a state's institution or force at ``m`` is qualified by another state right before
+    it: a demonym ("the German Foreign Office") or a possessive ("Pakistan's Foreign Office")."""
+    if term.ident not in states or low[prev.end : m.start] not in (" ", "'s ", "\u2019s "):
+        return False
+    owner = prev.terms[0]
+    return owner.kind in {"demonym", "country"} and owner.ident in states and owner.ident != term.ident
+
+
 def _spelled(text: str, start: int, end: int, term: Term) -> bool:
+
     if term.exact:
         return text[start:end] == term.exact
     return not term.proper or text[start].isupper()
@@ -134,6 +144,8 @@ def tag(text: str, low: str, mentions: list[Mention], taxonomy: Taxonomy, *,
             if kind in {"actor", "leader", "body"}:
                 if kind == "leader" and _former(low, m.start):
                     break  # "former President Assad" no longer stands for his state
+                if kind != "leader" and index and _owned_by_another(low, mentions[index - 1], m, term, taxonomy.alpha2):
+                    break  # "the German Foreign Office", "Pakistan's Foreign Office": not Britain's
                 add(actors, term.ident, m.start)
                 placed.append(ActorMention(m.start, m.end, term.ident))
                 if term.armed:

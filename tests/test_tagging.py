@@ -416,6 +416,19 @@ def test_a_capital_that_did_not_confirm_speaks_for_its_state() -> None:
     assert ("RU" in tags.regions, "RUS" in tags.actors) == (False, True)
 
 
+@pytest.mark.parametrize(("text", "owner"), [
+    ("The German Foreign Office summoned the Russian ambassador", "DEU"),
+    ("Pakistan's Foreign Office rejected the Indian army chief's remarks", "PAK"),
+    ("The Ukrainian Ministry of Defence said drones hit a refinery", "UKR"),
+])  # fmt: skip
+def test_an_institution_qualified_by_another_state_is_that_states(text: str, owner: str) -> None:
+    """"Foreign Office" and "Ministry of Defence" stand for Britain only where no other state owns them."""
+    tags = _tags(text)
+
+    assert (owner in tags.actors, "GBR" in tags.actors) == (True, False)
+    assert "GBR" in _tags("The Foreign Office told Britons to leave Lebanon").actors
+
+
 @pytest.mark.parametrize("text", [
     "North Korea fires missiles after drills planned by Seoul and Washington",
     "Talks on the Sahel resume after a proposal drafted by Washington",

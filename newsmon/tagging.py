@@ -100,6 +100,23 @@ def _owned_by_another(low: str, prev: Mention, m: Mention, term: Term, states: d
     return owner.kind in {"demonym", "country"} and owner.ident in states and owner.ident != term.ident
 
 
+def _shared_body(m: Mention, mentions: list[Mention], taxonomy: Taxonomy) -> Term | None:
+    """The state whose institution a shared name ("the Foreign Office": Britain's, or Pakistan's in
+    Pakistan's press) stands for: the first whose state the text names otherwise, else the first."""
+    bodies = [t for t in m.terms if t.kind == "body"]
+    if len(bodies) < 2:
+        return bodies[0] if bodies else None
+    named = set()
+    for other in mentions:
+        if other is not m:
+            for t in other.terms:
+                if t.kind in {"country", "demonym", "leader", "body"}:
+                    named.add(t.ident)
+                elif t.kind == "place" and t.region:
+                    named.add(taxonomy.alpha3.get(t.region, ""))
+    return next((t for t in bodies if t.ident in named), bodies[0])
+
+
 def _spelled(text: str, start: int, end: int, term: Term) -> bool:
 
     if term.exact:
@@ -146,6 +163,8 @@ def tag(text: str, low: str, mentions: list[Mention], taxonomy: Taxonomy, *,
                     break  # "former President Assad" no longer stands for his state
                 if kind != "leader" and index and _owned_by_another(low, mentions[index - 1], m, term, taxonomy.alpha2):
                     break  # "the German Foreign Office", "Pakistan's Foreign Office": not Britain's
+                if kind == "body" and len(m.terms) > 1 and term is not _shared_body(m, mentions, taxonomy):
+                    continue  # a name two states give their institutions: the one the text names
                 add(actors, term.ident, m.start)
                 placed.append(ActorMention(m.start, m.end, term.ident))
                 if term.armed:

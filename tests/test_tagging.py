@@ -416,6 +416,16 @@ def test_a_capital_that_did_not_confirm_speaks_for_its_state() -> None:
     assert ("RU" in tags.regions, "RUS" in tags.actors) == (False, True)
 
 
+def test_a_name_two_states_give_an_institution_stands_for_the_state_named() -> None:
+    """Pakistan's press calls its foreign ministry "the Foreign Office", as Britain names its own."""
+    pakistan = _tags("Islamabad urges restraint as the Foreign Office warns of grave consequences")
+    britain = _tags("The Foreign Office summoned the Iranian ambassador in London")
+    bare = _tags("Foreign Office advises against all travel to Iran")
+
+    assert ("PAK" in pakistan.actors, "GBR" in pakistan.actors) == (True, False)
+    assert "GBR" in britain.actors and "GBR" in bare.actors
+
+
 @pytest.mark.parametrize(("text", "owner"), [
     ("The German Foreign Office summoned the Russian ambassador", "DEU"),
     ("Pakistan's Foreign Office rejected the Indian army chief's remarks", "PAK"),

@@ -42,7 +42,8 @@ _SPORT = re.compile(r"\b(?:cricket|football|soccer|olympics?|world cup|tournamen
                     r"winter games|super bowl|midfielders?|goalkeepers?|"
                     r"(?:semi|quarter)-?finals?|innings|wickets?|touchdowns?)\b")  # in the folded text
 _STATE_FORCES = re.compile(r"\b(?:soldiers|troops|army|military|security forces|armed forces|"
-                           r"government forces|police|policemen|border guards|"
+                           r"government forces|police|policemen|border guards|rangers?|levies|"
+                           r"paramilitary (?:rangers?|police|troopers?|personnel)|checkposts?|"
                            r"government employees|government officials)\b")
 _OWNERS = frozenset({"its", "their", "his", "her", "our", "own", "rebel", "militia"})
 _STATELESS = frozenset({"PS", "EH"})

@@ -153,9 +153,12 @@ def test_will_two_words_before_an_attack_is_a_threat() -> None:
 @pytest.mark.parametrize(("title", "state"), [
     ("Boko Haram attacked a military base in Borno, leaving scores dead", "NGA"),
     ("Gunmen killed 12 soldiers in an ambush in northern Burkina Faso", "BFA"),
+    ("Gunmen opened fire on a Levies checkpost near Quetta, killing four personnel", "PAK"),
+    ("Roadside bomb wounds two rangers on patrol in Narathiwat", "THA"),
 ])
 def test_an_attack_on_unnamed_state_forces_targets_the_state_where_it_happens(title: str, state: str) -> None:
-    """"soldiers", "a military base" with no state named are the forces of the country where they are hit."""
+    """"soldiers", "a military base", rangers or levies with no state named are the forces of the
+    country where they are hit."""
     assert state in analyze(title, taxonomy=TAXONOMY).actors
 
 

@@ -256,6 +256,9 @@ def tag(text: str, low: str, mentions: list[Mention], taxonomy: Taxonomy, *,
     if ("IRN" in actors or "IR" in regions) and "gulf" in low:
         for gulf in _THE_GULF.finditer(low):  # "US bases across the Gulf" in an item about Iran
             add(regions, "persian-gulf", gulf.start(1))
+    for group, home in taxonomy.homes.items():
+        if group in actors and home not in regions:
+            regions[home] = [len(low)]  # ranked after every place the text names
     return Tags(
         regions=_ranked(regions, MAX_REGIONS),
         actors=_ranked(actors, MAX_ACTORS),

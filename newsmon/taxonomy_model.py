@@ -33,6 +33,9 @@ class ActorSpec(_Strict):
     names: list[str] = Field(default_factory=list)
     exact: list[str] = Field(default_factory=list)
     armed: bool = False
+    # where the group is at home (alpha-2 or a sub-region): what it does, unless the text says
+    # where, happens there ("Hamas proposes a weapons freeze" is about Gaza's Palestinians)
+    home: str | None = Field(default=None, pattern=r"^(?:[A-Z]{2}|[a-z][a-z-]*)$")
 
 
 class StateSpec(_Strict):

@@ -81,6 +81,7 @@ class Taxonomy:
     alpha2: dict[str, str]  # alpha-3 -> alpha-2
     alpha3: dict[str, str]  # alpha-2 -> alpha-3: the state of a place
     armed_actors: frozenset[str]
+    homes: dict[str, str]  # actor -> where it is at home: a region of what it does where no other is
     conflict_places: frozenset[str]  # alpha-2 and sub-region codes where armed conflict goes on
     rivalries: frozenset[frozenset[str]]  # pairs of actors in an armed conflict or a rivalry
     outside_powers: frozenset[str]  # alpha-2: named bare, they act; nothing happens there
@@ -354,6 +355,7 @@ def _compile(f: TaxonomyFile, patterns: dict[str, list[Term]], alpha2: dict[str,
         alpha2=alpha2,
         alpha3=_alpha3(alpha2),
         armed_actors=frozenset(k for k, a in f.actors.items() if a.armed),
+        homes={k: a.home for k, a in f.actors.items() if a.home},
         conflict_places=frozenset(f.conflict_places),
         rivalries=frozenset(frozenset(pair) for pair in f.rivalries),
         outside_powers=frozenset(f.outside_powers),

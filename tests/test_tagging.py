@@ -100,7 +100,8 @@ def test_shared_town_name_yields_to_established_country() -> None:
     ("text", "regions"),
     [("Ukraine, Russia hold peace talks in Geneva", ("CH",)),
      ("The US and Iran to meet in Oman for nuclear talks", ("OM",)),
-     ("Qatar hosts Hamas and Israeli negotiators", ("QA",)),
+     ("Qatar hosts Afghan and US negotiators", ("QA",)),
+     ("Qatar hosts Hamas and Israeli negotiators", ("QA", "PS")),  # Hamas is at home in PS
      ("India vows to respond to Pakistan after Kashmir attack", ("IN",))],
 )  # fmt: skip
 def test_countries_that_act_are_not_regions(text: str, regions: tuple[str, ...]) -> None:
@@ -414,6 +415,16 @@ def test_a_capital_that_did_not_confirm_speaks_for_its_state() -> None:
     tags = _tags("Ukrainian drones hit Russian landing ship off Feodosia; Moscow did not confirm")
 
     assert ("RU" in tags.regions, "RUS" in tags.actors) == (False, True)
+
+
+def test_an_armed_group_places_the_story_at_its_home_after_the_places_named() -> None:
+    """What Hamas or Hezbollah does happens where they are at home unless the text says where."""
+    hamas = _tags("Hamas proposes a weapons freeze in talks with mediators")
+    hezbollah = _tags("Hezbollah chief rejects any disarmament timetable")
+    cairo = _tags("Hamas delegation holds talks in Cairo")
+
+    assert ("PS" in hamas.regions, "LB" in hezbollah.regions) == (True, True)
+    assert cairo.regions[0] == "EG" and "PS" in cairo.regions
 
 
 def test_a_name_two_states_give_an_institution_stands_for_the_state_named() -> None:

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from newsmon.errors import ConfigError
+from newsmon.escalation import analyze
 from newsmon.tagging import scan
 from newsmon.vocab import expand, fold, inflect, load_taxonomy
 
@@ -65,6 +66,21 @@ def test_user_file_adds_actor_and_leader(tmp_path: Path) -> None:
     expected = [("ZF Brigades", "actor", "zeta-front"), ("Yohanan Plesner", "leader", "ISR")]
 
     assert expected == _kinds("ZF Brigades, Yohanan Plesner", path)
+
+
+def test_user_file_gives_a_group_its_home(tmp_path: Path) -> None:
+    """A group's home (a region code) places what it does; a home that is no code is refused."""
+    path = tmp_path / "taxonomy.yaml"
+    path.write_text("actors:\n  zeta-front:\n    names: [Zeta Front]\n    armed: true\n    home: ML\n",
+                    encoding="utf-8")
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("actors:\n  zeta-front:\n    names: [Zeta Front]\n    home: Mali\n", encoding="utf-8")
+
+    result = analyze("Zeta Front fighters ambush an army convoy", taxonomy=load_taxonomy(path))
+
+    assert "ML" in result.regions
+    with pytest.raises(ConfigError, match=r"bad.yaml:4: actors.zeta-front.home"):
+        load_taxonomy(bad)
 
 
 def test_user_file_overrides_builtin_alias(tmp_path: Path) -> None:

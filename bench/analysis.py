@@ -8,6 +8,8 @@ Aho-Corasick automaton replaces. Ratios are printed against both.
 
     python bench/analysis.py            # 300 articles (the target is >= 300 articles per second)
     python bench/analysis.py --quick    # 60 articles, regex baseline on 5
+    python bench/analysis.py --compiled # the same, with the analysis modules compiled by mypyc
+                                        # (NEWSMON_COMPILE=1 pip install . ships them so)
 """
 
 from __future__ import annotations
@@ -22,7 +24,17 @@ from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+if "--compiled" in sys.argv:  # build a compiled copy of the package first, and import it from there
+    import tempfile
 
+    from bench.compiled import build, unavailable
+
+    if reason := unavailable():
+        sys.exit(f"--compiled: {reason}")
+    print("compiling the analysis modules with mypyc (about a minute) ...", flush=True)
+    sys.path.insert(0, str(build(Path(tempfile.mkdtemp(prefix="newsmon-mypyc-")))))
+
+import newsmon.escalation
 from newsmon.escalation import analyze
 from newsmon.vocab import load_taxonomy
 
@@ -127,6 +139,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="fewer articles, a quick look")
     parser.add_argument("--repeats", type=int, default=5, help="interleaved runs; the best counts")
+    parser.add_argument("--compiled", action="store_true", help="compile the analysis with mypyc first")
     args = parser.parse_args()
     count, regex_count = (60, 5) if args.quick else (300, 20)
     taxonomy = load_taxonomy()  # built once, as the ingest flow does
@@ -145,6 +158,8 @@ def main() -> None:
     }, docs, args.repeats)  # fmt: skip
     (ours, ours_median), (tokens, tokens_median) = measured["analyze"], measured["tokens"]
     regex = rate(regex_tagger(), docs[:regex_count])
+    compiled = not newsmon.escalation.__file__.endswith(".py")
+    print(f"analysis modules: {'compiled with mypyc' if compiled else 'pure Python'}")
     print(f"articles: {len(docs)}, mean words: {words:.0f}, patterns: {taxonomy.size}, "
           f"best of {args.repeats} interleaved runs (median in brackets)")
     print(f"newsmon analyze           {ours:10.1f} articles/s  ({ours_median:.1f})")

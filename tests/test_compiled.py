@@ -1,7 +1,8 @@
 """The analysis compiled with mypyc (NEWSMON_COMPILE=1) gives exactly the pure Python's results.
 
 mypyc checks the type annotations at run time and turns the dataclasses into native classes, so a
-compiled module can fail, or differ, where the pure one does not. This builds the modules listed in
+compiled module can fail, or differ, where the pure one does not; and its frozen dataclasses cannot be
+unpickled, so every analysis is also sent through pickle, as the ingest's worker processes send it. This builds the modules listed in
 pyproject.toml into a directory of their own (about a minute), runs ``analyze`` there in another
 process on every labelled item of tests/data, the seed corpus's articles and the analysis
 benchmark's full texts, and compares each result with the pure module's in this process. It skips where no compiler or mypyc is at hand.
@@ -27,7 +28,7 @@ SEED = Path(__file__).resolve().parents[1] / "warehouse" / "seed"
 
 # run in the compiled copy: one JSON line per item, the analysis as plain data
 _RUN = """
-import dataclasses, json, sys
+import dataclasses, json, pickle, sys
 import newsmon.escalation
 from newsmon.escalation import analyze
 from newsmon.vocab import load_taxonomy
@@ -36,6 +37,7 @@ taxonomy = load_taxonomy()
 for line in sys.stdin:
     item = json.loads(line)
     result = analyze(item["title"], item["summary"], item["text"], taxonomy=taxonomy)
+    assert pickle.loads(pickle.dumps(result)) == result  # analyses travel to and from worker processes
     print(json.dumps(dataclasses.asdict(result)))
 """
 

@@ -28,8 +28,17 @@ from newsmon.models import Feed
 from newsmon.yamlfile import load_yaml, validate
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
-SHIPPED_SEED = PROJECT_ROOT / "warehouse" / "seed"
-MIGRATIONS = PROJECT_ROOT / "warehouse" / "migrations"
+
+
+def _shipped(name: str) -> Path:
+    """``warehouse/<name>`` of the source tree, or its copy inside an installed package (setup.py
+    copies the seed corpus and the migrations to newsmon/_shipped/ when it builds a wheel)."""
+    source = PROJECT_ROOT / "warehouse" / name
+    return source if source.is_dir() else Path(__file__).resolve().parent / "_shipped" / name
+
+
+SHIPPED_SEED = _shipped("seed")
+MIGRATIONS = _shipped("migrations")
 
 
 def _timezone(name: str) -> str:

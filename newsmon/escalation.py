@@ -209,6 +209,8 @@ def analyze(title: str, summary: str = "", text: str = "", *, taxonomy: Taxonomy
             continue  # "parties threaten to withhold their votes", "threatens to quit the coalition"
         if term.ident == "ACCUSE" and term.level >= 2 and not _violent(mentions, m, s_end):
             term = _ACCUSE_1  # an accusation of an attack is an escalation; of silence it is not
+        if term.ident == "SANCTION" and _sanctions_in_force(low, m, mentions):
+            term = _SANCTION_1  # "Western sanctions", "enforcing UN sanctions": in force, none imposed
         if (not term.weak and not context and not _has_actor(tags.actor_mentions, s_start, s_end)
                 and not _FORCES.search(low, s_start, s_end)
                 and not _WEAPON.search(low, m.start, m.end)):  # fmt: skip
@@ -276,6 +278,15 @@ _MARKETS = re.compile(r"\b(?:shares|stocks|markets|prices?|inflation|interest ra
 _SINCE = frozenset({"since", "after", "following"})
 _ACCUSE = Term("cue", "ACCUSE", level=2, weak=True)
 _ACCUSE_1 = Term("cue", "ACCUSE", level=1, weak=True)
+_SANCTION_1 = Term("cue", "SANCTION", level=1, weak=True)
+# what says sanctions are imposed now, in the words before them: "imposes new sanctions on"
+_IMPOSING = frozenset({"impose", "imposes", "imposed", "imposing", "reimpose", "reimposes", "reimposed",
+                       "slap", "slaps", "slapped", "slapping", "announce", "announces", "announced",
+                       "announcing", "unveil", "unveils", "unveiled", "adopt", "adopts", "adopted", "approve",
+                       "approves", "approved", "new", "fresh", "further", "additional", "more", "tougher",
+                       "sweeping", "expanded", "expands", "widens", "widened", "latest", "retaliatory",
+                       "snapback", "hits", "hit", "levels", "levelled", "leveled"})  # fmt: skip
+
 _PLACES = NAME_KINDS
 
 
@@ -404,6 +415,29 @@ def _in_a_name(full: str, s_start: int, m: Mention) -> bool:
         return False
     before = full[s_start : m.start].rstrip()
     return bool(before) and not before.endswith((":", '"', "'", "“", "‘", "(", "-", "–", "—", "|"))
+
+
+def _sanctions_in_force(low: str, m: Mention, mentions: list[Mention]) -> bool:
+    """True for sanctions or an embargo named as a state of things, not as imposed now: "Western
+    sanctions and high rates", "strictly enforcing UN sanctions", "tighter U.S. sanctions push the
+    economy"; not "imposes new sanctions on", "EU adopts sanctions package" or "US sanctions Iranian
+    firms" (a verb after its subject)."""
+    if not low.startswith(("sanctions", "embargo"), m.start) or m.end < len(low) and low[m.end].isalpha():
+        return False
+    if not _IMPOSING.isdisjoint(words_before(low, m.start, 4)):
+        return False
+    after = words_after(low, m.end, 1)
+    if after and after[0] in _OBJECT_OPENERS:
+        return False  # "Treasury sanctions two banks", "sanctions the network": a verb and its object
+    lo = bisect.bisect_left(mentions, m.end + 1, key=START)
+    if lo < len(mentions) and mentions[lo].start == m.end + 1 and mentions[lo].terms[0].kind in _OBJECTS:
+        return False  # "US sanctions Iranian firms", "sanctions Hezbollah financiers"
+    return True
+
+
+_OBJECTS = frozenset({"country", "actor", "leader", "body", "demonym"})
+_OBJECT_OPENERS = frozenset({"the", "a", "an", "two", "three", "four", "five", "six", "several", "dozens",
+                             "hundreds", "more", "over", "its", "their", "his", "her", "top", "senior"})
 
 
 def _after_determiner(low: str, start: int) -> bool:

@@ -457,6 +457,24 @@ def test_a_capitalised_verb_inside_a_sentence_is_part_of_a_name() -> None:
     assert "REQUEST" in {e.event for e in opening.events}
 
 
+def test_sanctions_in_force_are_a_hint_and_sanctions_imposed_an_escalation() -> None:
+    """LABELING.md's level 2 counts sanctions imposed in a confrontation; sanctions named as a state of
+    things ("Western sanctions weigh on the economy", "enforcing UN sanctions") hint at one."""
+    in_force = [analyze(t, taxonomy=TAXONOMY) for t in (
+        "Western sanctions and high rates weigh on Russia's war economy",
+        "China insists it is strictly enforcing UN sanctions on North Korea",
+    )]  # fmt: skip
+    imposed = [analyze(t, taxonomy=TAXONOMY) for t in (
+        "EU imposes new sanctions on Russia over the war in Ukraine",
+        "US sanctions Iranian oil network",
+        "Treasury sanctions two Russian banks",
+        "EU adopts 20th sanctions package against Russia",
+    )]  # fmt: skip
+
+    assert [a.level for a in in_force] == [1, 1]
+    assert [a.level for a in imposed] == [2, 2, 2, 2]
+
+
 def test_sanctions_on_criminal_networks_are_law_enforcement() -> None:
     """Sanctions on scam networks or drug cartels are tied to no conflict; sanctions on a state are."""
     crime = analyze("US and Britain impose sanctions on scam networks in Cambodia", taxonomy=TAXONOMY)

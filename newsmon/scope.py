@@ -179,8 +179,10 @@ def sentence_status(low: str, m: Mention, term: Term, words: frozenset[str], s_s
         return "judicial"  # "executes man convicted over protests", "court jails colonel over torture"
     if term.ident in MATERIAL_EVENTS and words_after(low, m.end, 1)[:1] in _PROCEEDINGS:
         return "judicial"  # "GHQ attack case: court hears witnesses", "the bombing trial resumes"
-    if low.endswith("ed", m.start, m.end) and words_before(low, m.start, 1)[:1] in _PREPOSITIONS:
-        return "state"  # "famine in besieged Kadugli", "flights for wounded Gazans": a state, no new act
+    if low.endswith("ed", m.start, m.end) and (words_before(low, m.start, 1)[:1] in _PREPOSITIONS
+                                               or words_before(low, m.start, 2) in _CONDITIONS):
+        return "state"  # "famine in besieged Kadugli", "flights for wounded Gazans", "sick and wounded
+        # Gazans leave via Rafah": a state, no new act
     if low.startswith(("raid", "seiz", "intercept"), m.start) and not words.isdisjoint(_POLICING) and (
             words.isdisjoint(_SOLDIERS)) and (low.startswith("raid", m.start) or words.isdisjoint(_VESSELS)):
         return "policing"  # "police stepped up raids", "scam compound raids", "police seize meth pills";
@@ -202,6 +204,7 @@ _CRIMES = frozenset({"scam", "scams", "scammers", "fraud", "drug", "drugs", "nar
 _VESSELS = frozenset({"tanker", "tankers", "ship", "ships", "vessel", "vessels", "freighter", "boat", "boats"})
 _SOLDIERS = frozenset({"troops", "soldiers", "army", "forces", "military", "militants", "gunmen", "fighters"})
 _PREPOSITIONS = [[w] for w in ("in", "into", "from", "to", "at", "for", "of", "with", "across", "inside")]
+_CONDITIONS = [[w, "and"] for w in ("sick", "ill", "injured", "hungry", "elderly", "disabled", "malnourished")]
 _PROCEEDINGS = [[w] for w in ("case", "cases", "trial", "trials", "hearing", "hearings", "inquiry", "inquest",
                                 "probe", "verdict", "suspect", "suspects", "convict", "convicts")]
 _JUDICIAL = frozenset({"convicted", "sentenced", "sentence", "court", "trial", "verdict", "judiciary",

@@ -487,11 +487,14 @@ def test_sanctions_on_criminal_networks_are_law_enforcement() -> None:
 
 
 def test_participle_after_a_preposition_describes_a_state() -> None:
-    """"Famine in besieged Kadugli" reports hunger, not a new siege; "RSF besieged Kadugli" reports one."""
+    """"Famine in besieged Kadugli" and "sick and wounded Gazans" report a state, not a new siege or
+    attack; "RSF besieged Kadugli" reports one."""
     state = analyze("WFP warns of famine spreading in besieged Kadugli and Dilling", taxonomy=TAXONOMY)
+    evacuated = analyze("Hundreds of sick and wounded Palestinians leave Gaza via Rafah", taxonomy=TAXONOMY)
     act = analyze("RSF fighters besieged Kadugli and shelled its market", taxonomy=TAXONOMY)
 
     assert (1, 3) == (state.level, act.level)
+    assert "ASSAULT" not in {e.event for e in evacuated.events}
 
 
 def test_attack_named_by_its_case_is_judged() -> None:

@@ -46,7 +46,12 @@ def build(dest: Path) -> Path:
     dest.mkdir(parents=True, exist_ok=True)
     shutil.copytree(ROOT / "newsmon", dest / "newsmon", dirs_exist_ok=True,
                     ignore=shutil.ignore_patterns("__pycache__", "*.so"))  # fmt: skip
-    shutil.copy2(ROOT / "pyproject.toml", dest / "pyproject.toml")  # mypy's settings
+    # mypy's settings alone: mypyc builds through setuptools, which would validate the project's
+    # metadata in a pyproject.toml with whatever setuptools this environment has
+    with (ROOT / "pyproject.toml").open("rb") as f:
+        settings = tomllib.load(f)["tool"]["mypy"]
+    lines = [f"{key} = {value}" for key, value in settings.items()]  # True, 3.11: as mypy.ini spells them
+    (dest / "mypy.ini").write_text("[mypy]\n" + "\n".join(lines) + "\n", encoding="utf-8")
     done = subprocess.run([sys.executable, "-m", "mypyc", *modules()], cwd=dest, capture_output=True,
                           text=True, timeout=900)  # fmt: skip
     if done.returncode != 0:

@@ -1,11 +1,12 @@
 """The analysis compiled with mypyc (NEWSMON_COMPILE=1) gives exactly the pure Python's results.
 
 mypyc checks the type annotations at run time and turns the dataclasses into native classes, so a
-compiled module can fail, or differ, where the pure one does not; and its frozen dataclasses cannot be
-unpickled, so every analysis is also sent through pickle, as the ingest's worker processes send it. This builds the modules listed in
-pyproject.toml into a directory of their own (about a minute), runs ``analyze`` there in another
-process on every labelled item of tests/data, the seed corpus's articles and the analysis
-benchmark's full texts, and compares each result with the pure module's in this process. It skips where no compiler or mypyc is at hand.
+compiled module can fail, or differ, where the pure one does not; and its frozen dataclasses cannot
+be unpickled, so every analysis is also sent through pickle, as the ingest's worker processes send
+it. This builds the modules listed in pyproject.toml into a directory of their own (about a minute),
+runs ``analyze`` there in another process on every labelled item of tests/data, the seed corpus's
+articles and the analysis benchmark's full texts, and compares each result with the pure module's
+in this process. It skips where no compiler or mypyc is at hand.
 """
 
 from __future__ import annotations
@@ -73,8 +74,8 @@ def test_the_compiled_analysis_gives_the_pure_results(compiled: Path) -> None:
     assert done.returncode == 0, done.stderr[-3000:]
     got = [json.loads(line) for line in done.stdout.splitlines()]
     taxonomy = load_taxonomy()
-    expected = [json.loads(json.dumps(dataclasses.asdict(analyze(i["title"], i["summary"], i["text"],
-                                                                 taxonomy=taxonomy)))) for i in items]  # fmt: skip
+    results = [analyze(i["title"], i["summary"], i["text"], taxonomy=taxonomy) for i in items]
+    expected = [json.loads(json.dumps(dataclasses.asdict(r))) for r in results]
 
     assert len(items) > 1500 and len(got) == len(items)
     assert [i for i, (a, b) in enumerate(zip(got, expected)) if a != b] == []

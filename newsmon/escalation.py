@@ -31,7 +31,10 @@ from newsmon.scope import (
     discusses_talks,
     failed,
     headline_discusses,
+    in_a_name,
     natural_disaster,
+    political_move,
+    sanctions_in_force,
     sentence_status,
     war_goes_on,
 )
@@ -71,23 +74,6 @@ _ONGOING = frozenset({"continue", "continues", "continued", "continuing", "daily
 # things that threaten no one: "funding gap threatens", "cholera outbreak threatens"
 _NON_AGENTS = [[w] for w in ("gap", "shortfall", "shortage", "shortages", "cuts", "crisis", "deficit", "debt",
                              "inflation", "drought", "famine", "disease", "outbreak", "cholera", "hunger")]
-# what a party threatens to do in politics, not by force: no threat of LABELING.md's level 2
-_POLITICAL_MOVES = frozenset({"withhold", "quit", "resign", "leave", "boycott", "veto", "sue", "topple",
-                              "collapse", "vote", "walk", "dissolve", "sack", "derail", "abstain", "defect",
-                              "oppose", "impeach", "bolt"})  # fmt: skip
-
-
-def _political_move(low: str, end: int) -> bool:
-    """True where a threat ending at ``end`` is to make a political move: "threatening to withhold
-    their votes", "threatens to quit the coalition"."""
-    after = words_after(low, end, 2)
-    if after[:1] == ["to"]:
-        after = after[1:]
-    elif not low.endswith(" to", 0, end):  # the cue "threatening to" holds its "to"
-        return False
-    return bool(after) and after[0] in _POLITICAL_MOVES
-
-
 def analyze(title: str, summary: str = "", text: str = "", *, taxonomy: Taxonomy) -> Analysis:
     """Tag ``title``, ``summary`` and ``text`` and score their escalation (pure, deterministic).
 
@@ -161,7 +147,7 @@ def analyze(title: str, summary: str = "", text: str = "", *, taxonomy: Taxonomy
         ):
             continue
         s_start, s_end = sentences[index]
-        if term.verb and m.start >= caps_end and _in_a_name(full, s_start, m):
+        if term.verb and m.start >= caps_end and in_a_name(full, s_start, m):
             continue  # "the Karachi Press Club", "the Met Office said": part of a name, no verb
         words = vocabulary.get(index)
         if words is None:
@@ -205,11 +191,11 @@ def analyze(title: str, summary: str = "", text: str = "", *, taxonomy: Taxonomy
             continue  # "threatens tariffs on Canada", "Trump threatens Canada" over tariffs: trade
         if term.ident == "THREATEN" and words_before(low, m.start, 1)[:1] in _NON_AGENTS:
             continue  # "funding gap threatens mission": a thing threatens, no party
-        if term.ident == "THREATEN" and _political_move(low, m.end):
+        if term.ident == "THREATEN" and political_move(low, m.end):
             continue  # "parties threaten to withhold their votes", "threatens to quit the coalition"
         if term.ident == "ACCUSE" and term.level >= 2 and not _violent(mentions, m, s_end):
             term = _ACCUSE_1  # an accusation of an attack is an escalation; of silence it is not
-        if term.ident == "SANCTION" and _sanctions_in_force(low, m, mentions):
+        if term.ident == "SANCTION" and sanctions_in_force(low, m, mentions):
             term = _SANCTION_1  # "Western sanctions", "enforcing UN sanctions": in force, none imposed
         if (not term.weak and not context and not _has_actor(tags.actor_mentions, s_start, s_end)
                 and not _FORCES.search(low, s_start, s_end)
@@ -279,14 +265,6 @@ _SINCE = frozenset({"since", "after", "following"})
 _ACCUSE = Term("cue", "ACCUSE", level=2, weak=True)
 _ACCUSE_1 = Term("cue", "ACCUSE", level=1, weak=True)
 _SANCTION_1 = Term("cue", "SANCTION", level=1, weak=True)
-# what says sanctions are imposed now, in the words before them: "imposes new sanctions on"
-_IMPOSING = frozenset({"impose", "imposes", "imposed", "imposing", "reimpose", "reimposes", "reimposed",
-                       "slap", "slaps", "slapped", "slapping", "announce", "announces", "announced",
-                       "announcing", "unveil", "unveils", "unveiled", "adopt", "adopts", "adopted", "approve",
-                       "approves", "approved", "new", "fresh", "further", "additional", "more", "tougher",
-                       "sweeping", "expanded", "expands", "widens", "widened", "latest", "retaliatory",
-                       "snapback", "hits", "hit", "levels", "levelled", "leveled"})  # fmt: skip
-
 _PLACES = NAME_KINDS
 
 
@@ -406,38 +384,6 @@ def _level(lead_level: int, body_sentences: dict[int, set[int]]) -> int:
         if len(shown) >= 2 or (candidate == 1 and shown):
             return candidate
     return level
-
-
-def _in_a_name(full: str, s_start: int, m: Mention) -> bool:
-    """True for a verb capitalised inside its sentence ("the Karachi Press Club"): part of a name.
-    Not at the sentence's start or after a colon, a quotation mark or a dash, and not in capitals."""
-    if not full[m.start].isupper() or full[m.start : m.end].isupper():
-        return False
-    before = full[s_start : m.start].rstrip()
-    return bool(before) and not before.endswith((":", '"', "'", "“", "‘", "(", "-", "–", "—", "|"))
-
-
-def _sanctions_in_force(low: str, m: Mention, mentions: list[Mention]) -> bool:
-    """True for sanctions or an embargo named as a state of things, not as imposed now: "Western
-    sanctions and high rates", "strictly enforcing UN sanctions", "tighter U.S. sanctions push the
-    economy"; not "imposes new sanctions on", "EU adopts sanctions package" or "US sanctions Iranian
-    firms" (a verb after its subject)."""
-    if not low.startswith(("sanctions", "embargo"), m.start) or m.end < len(low) and low[m.end].isalpha():
-        return False
-    if not _IMPOSING.isdisjoint(words_before(low, m.start, 4)):
-        return False
-    after = words_after(low, m.end, 1)
-    if after and after[0] in _OBJECT_OPENERS:
-        return False  # "Treasury sanctions two banks", "sanctions the network": a verb and its object
-    lo = bisect.bisect_left(mentions, m.end + 1, key=START)
-    if lo < len(mentions) and mentions[lo].start == m.end + 1 and mentions[lo].terms[0].kind in _OBJECTS:
-        return False  # "US sanctions Iranian firms", "sanctions Hezbollah financiers"
-    return True
-
-
-_OBJECTS = frozenset({"country", "actor", "leader", "body", "demonym"})
-_OBJECT_OPENERS = frozenset({"the", "a", "an", "two", "three", "four", "five", "six", "several", "dozens",
-                             "hundreds", "more", "over", "its", "their", "his", "her", "top", "senior"})
 
 
 def _after_determiner(low: str, start: int) -> bool:

@@ -6,12 +6,15 @@ background marker ("since 2023", "the anniversary of the invasion", "killed duri
 the few words around it drops it. The scope is the cue's clause, cut at ";", ":", "but", "while"
 or a dash. Some tests read a whole sentence: whether it is about a natural disaster (relief there is
 no hint of war), whether fighting in it is said to go on (a war under way, no new act), and whether
-it judges the act in court, describes a state ("in besieged Kadugli") or reports policing.
+it judges the act in court, describes a state ("in besieged Kadugli") or reports policing. And a
+few tests of a cue's own words: a threat of a political move ("threatens to withhold votes"),
+sanctions named as in force ("Western sanctions weigh on"), a verb capitalised in a name ("Press Club").
 """
 
 from __future__ import annotations
 
 import bisect
+import operator
 import re
 
 from newsmon.tagging import Mention, words_after, words_before
@@ -44,6 +47,7 @@ _NEW_CLAUSE = re.compile(r";|a(?<!\wa)(?:fter|s)\b|w(?<!\ww)h(?:en|ile)\b|f(?<!\
 _MODAL_AFTER = re.compile(r"\s*(?:\w+\s+)?(?:might|could|would|may)\b")
 _ALLEGING = frozenset({"accuse", "accuses", "accused", "accusing", "accusation", "accusations",
                        "allege", "alleges", "alleged", "allegedly", "allegation", "allegations"})
+_START = operator.attrgetter("start")
 _THREAT_VERB = re.compile(r"\b(?:warn|threat|vow|pledg|promis)")
 
 
@@ -215,3 +219,61 @@ def _judged(low: str, s_start: int, at: int) -> bool:
     """True where a court or a verdict comes before the cue in its sentence: the act is judged, not
     reported ("court jails colonel over torture"; not "attacked the Supreme Court")."""
     return not _JUDICIAL.isdisjoint(MARKER_WORD.findall(low, s_start, at))
+
+
+# what says sanctions are imposed now, in the words before them: "imposes new sanctions on"
+_IMPOSING = frozenset({"impose", "imposes", "imposed", "imposing", "reimpose", "reimposes", "reimposed",
+                       "slap", "slaps", "slapped", "slapping", "announce", "announces", "announced",
+                       "announcing", "unveil", "unveils", "unveiled", "adopt", "adopts", "adopted", "approve",
+                       "approves", "approved", "new", "fresh", "further", "additional", "more", "tougher",
+                       "sweeping", "expanded", "expands", "widens", "widened", "latest", "retaliatory",
+                       "snapback", "hits", "hit", "levels", "levelled", "leveled"})  # fmt: skip
+
+
+# what a party threatens to do in politics, not by force: no threat of LABELING.md's level 2
+_POLITICAL_MOVES = frozenset({"withhold", "quit", "resign", "leave", "boycott", "veto", "sue", "topple",
+                              "collapse", "vote", "walk", "dissolve", "sack", "derail", "abstain", "defect",
+                              "oppose", "impeach", "bolt"})  # fmt: skip
+
+
+def political_move(low: str, end: int) -> bool:
+    """True where a threat ending at ``end`` is to make a political move: "threatening to withhold
+    their votes", "threatens to quit the coalition"."""
+    after = words_after(low, end, 2)
+    if after[:1] == ["to"]:
+        after = after[1:]
+    elif not low.endswith(" to", 0, end):  # the cue "threatening to" holds its "to"
+        return False
+    return bool(after) and after[0] in _POLITICAL_MOVES
+
+
+def in_a_name(full: str, s_start: int, m: Mention) -> bool:
+    """True for a verb capitalised inside its sentence ("the Karachi Press Club"): part of a name.
+    Not at the sentence's start or after a colon, a quotation mark or a dash, and not in capitals."""
+    if not full[m.start].isupper() or full[m.start : m.end].isupper():
+        return False
+    before = full[s_start : m.start].rstrip()
+    return bool(before) and not before.endswith((":", '"', "'", "“", "‘", "(", "-", "–", "—", "|"))
+
+
+def sanctions_in_force(low: str, m: Mention, mentions: list[Mention]) -> bool:
+    """True for sanctions or an embargo named as a state of things, not as imposed now: "Western
+    sanctions and high rates", "strictly enforcing UN sanctions", "tighter U.S. sanctions push the
+    economy"; not "imposes new sanctions on", "EU adopts sanctions package" or "US sanctions Iranian
+    firms" (a verb after its subject)."""
+    if not low.startswith(("sanctions", "embargo"), m.start) or m.end < len(low) and low[m.end].isalpha():
+        return False
+    if not _IMPOSING.isdisjoint(words_before(low, m.start, 4)):
+        return False
+    after = words_after(low, m.end, 1)
+    if after and after[0] in _OBJECT_OPENERS:
+        return False  # "Treasury sanctions two banks", "sanctions the network": a verb and its object
+    lo = bisect.bisect_left(mentions, m.end + 1, key=_START)
+    if lo < len(mentions) and mentions[lo].start == m.end + 1 and mentions[lo].terms[0].kind in _OBJECTS:
+        return False  # "US sanctions Iranian firms", "sanctions Hezbollah financiers"
+    return True
+
+
+_OBJECTS = frozenset({"country", "actor", "leader", "body", "demonym"})
+_OBJECT_OPENERS = frozenset({"the", "a", "an", "two", "three", "four", "five", "six", "several", "dozens",
+                             "hundreds", "more", "over", "its", "their", "his", "her", "top", "senior"})

@@ -74,6 +74,8 @@ _ONGOING = frozenset({"continue", "continues", "continued", "continuing", "daily
 # things that threaten no one: "funding gap threatens", "cholera outbreak threatens"
 _NON_AGENTS = [[w] for w in ("gap", "shortfall", "shortage", "shortages", "cuts", "crisis", "deficit", "debt",
                              "inflation", "drought", "famine", "disease", "outbreak", "cholera", "hunger")]
+
+
 def analyze(title: str, summary: str = "", text: str = "", *, taxonomy: Taxonomy) -> Analysis:
     """Tag ``title``, ``summary`` and ``text`` and score their escalation (pure, deterministic).
 
@@ -95,7 +97,7 @@ def analyze(title: str, summary: str = "", text: str = "", *, taxonomy: Taxonomy
     sentences = split_sentences(full)
     starts = [s for s, _ in sentences]
     lead_end = lead_sentences_end(full, summary, text, sentences, starts)
-    caps_end = title_end if is_title_case(full[:title_end]) else 0  # a Title Case headline's capitals name nothing
+    caps_end = title_end if is_title_case(full[:title_end]) else 0  # Title Case capitals name nothing
     memo: list[bool] = []
 
     def allies() -> bool:  # searched only where it decides (a regular expression over the text)

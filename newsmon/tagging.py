@@ -106,7 +106,7 @@ def _shared_body(m: Mention, mentions: list[Mention], taxonomy: Taxonomy) -> Ter
     bodies = [t for t in m.terms if t.kind == "body"]
     if len(bodies) < 2:
         return bodies[0] if bodies else None
-    named = set()
+    named: set[str] = set()
     for other in mentions:
         if other is not m:
             for t in other.terms:
@@ -118,7 +118,6 @@ def _shared_body(m: Mention, mentions: list[Mention], taxonomy: Taxonomy) -> Ter
 
 
 def _spelled(text: str, start: int, end: int, term: Term) -> bool:
-
     if term.exact:
         return text[start:end] == term.exact
     return not term.proper or text[start].isupper()
@@ -161,7 +160,8 @@ def tag(text: str, low: str, mentions: list[Mention], taxonomy: Taxonomy, *,
             if kind in {"actor", "leader", "body"}:
                 if kind == "leader" and _former(low, m.start):
                     break  # "former President Assad" no longer stands for his state
-                if kind != "leader" and index and _owned_by_another(low, mentions[index - 1], m, term, taxonomy.alpha2):
+                if kind != "leader" and index and _owned_by_another(low, mentions[index - 1], m, term,
+                                                                    taxonomy.alpha2):
                     break  # "the German Foreign Office", "Pakistan's Foreign Office": not Britain's
                 if kind == "body" and len(m.terms) > 1 and term is not _shared_body(m, mentions, taxonomy):
                     continue  # a name two states give their institutions: the one the text names

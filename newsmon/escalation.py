@@ -155,7 +155,7 @@ def analyze(title: str, summary: str = "", text: str = "", *, taxonomy: Taxonomy
         if words is None:
             words = vocabulary[index] = frozenset(MARKER_WORD.findall(low, s_start, s_end))
         remembered = not words.isdisjoint(taxonomy.background_sentence)
-        status = sentence_status(low, m, term, words, s_start, taxonomy) or cue_status(
+        status = sentence_status(low, m, term, words, s_start, s_end, taxonomy, mentions) or cue_status(
             low, m, term, s_start, s_end, taxonomy, remembered)
         if (status == "real" and term.level >= 3 and m.start >= title_end
                 and _ONGOING.intersection(words_before(low, m.start, 3) + words_after(low, m.end, 3))):

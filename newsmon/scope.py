@@ -172,8 +172,8 @@ _GOES_ON = [[w] for w in ("continue", "continues", "continued", "continuing", "r
                           "raging", "persist", "persists", "persisted")]
 
 
-def sentence_status(low: str, m: Mention, term: Term, words: frozenset[str], s_start: int,
-                    tx: Taxonomy) -> str | None:  # fmt: skip
+def sentence_status(low: str, m: Mention, term: Term, words: frozenset[str], s_start: int, s_end: int,
+                    tx: Taxonomy, mentions: list[Mention]) -> str | None:  # fmt: skip
     """The status that the cue's sentence gives it whatever its clause says, or None: "benign",
     "judicial", "state" or "policing". ``words`` are the sentence's words."""
     if term.ident == "MOBILIZE" and not words.isdisjoint(tx.benign_deployment):
@@ -193,7 +193,38 @@ def sentence_status(low: str, m: Mention, term: Term, words: frozenset[str], s_s
         # not "seizes foreign tanker for fuel smuggling": a state that seizes a ship coerces
     if term.ident == "SANCTION" and not _CRIMES.isdisjoint(words_after(low, m.end, 4)):
         return "policing"  # "sanctions on scam networks", "sanctions against drug cartels": no conflict
+    if term.ident == "RETREAT" and low.startswith(_LEAVING, m.start) and words.isdisjoint(_SOLDIERS):
+        after = words_after(low, m.end, 5)
+        if after[:1] in (["from"], ["of"]) and not _LEFT_BEHIND.isdisjoint(after[1:]):
+            return "benign"  # "withdraws from the Paris accord", "pulls out of the race": no forces
+        if after[:1] not in (["from"], ["of"]) and _body_named(mentions, s_start, s_end):
+            return "benign"  # "the WHO cuts staff after the US completed its withdrawal"
     return None
+
+
+# a retreat's own words (not a release of hostages), and what can be left without moving a soldier
+_LEAVING = ("withdr", "pull")
+_LEFT_BEHIND = frozenset({"organization", "organisation", "treaty", "accord", "accords", "agreement", "pact",
+                          "deal", "convention", "talks", "negotiations", "race", "election", "elections",
+                          "contest", "competition", "tournament", "championship", "games", "olympics",
+                          "league", "bid", "candidacy", "nomination", "coalition", "government", "union",
+                          "federation", "council", "court", "programme", "program", "scheme", "bill",
+                          "lawsuit", "case", "complaint", "funding", "who", "unesco", "summit"})  # fmt: skip
+
+
+def _body_named(mentions: list[Mention], s_start: int, s_end: int) -> bool:
+    """True where the sentence names an unarmed organisation (the WHO, the EU) and no place below a
+    country: what was left is the body, not ground."""
+    lo = bisect.bisect_left(mentions, s_start, key=_START)
+    body = False
+    for m in mentions[lo:]:
+        if m.start >= s_end:
+            break
+        kind = m.terms[0].kind
+        if kind in ("place", "subregion"):
+            return False
+        body = body or (kind == "actor" and not m.terms[0].armed)
+    return body
 
 
 # who raids, and what, in law enforcement rather than armed conflict

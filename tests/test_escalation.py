@@ -486,6 +486,23 @@ def test_sanctions_on_criminal_networks_are_law_enforcement() -> None:
     assert "SANCTION" in {e.event for e in state.events}
 
 
+def test_leaving_a_body_or_a_pact_is_no_retreat() -> None:
+    """A state that withdraws from an organisation, a treaty or a race moves no forces: no retreat and
+    no step down. Troops that pull out of a place, or a pullout with no object beside no body, are one."""
+    body = analyze("Without the US, the WHO cuts programmes and staff",
+                   "The World Health Organization is closing offices after the United States completed its "
+                   "withdrawal in January.", taxonomy=TAXONOMY)  # fmt: skip
+    pact = analyze("Argentina withdraws from the Paris climate accord", taxonomy=TAXONOMY)
+    race = analyze("Opposition candidate pulls out of the presidential race in Peru", taxonomy=TAXONOMY)
+    troops = analyze("Israeli troops withdraw from parts of southern Lebanon", taxonomy=TAXONOMY)
+    ground = analyze("Israel completes its withdrawal from the Netzarim corridor", taxonomy=TAXONOMY)
+
+    assert "RETREAT" not in {e.event for e in body.events + pact.events + race.events}
+    assert (body.deescalation, pact.deescalation, race.deescalation) == (False, False, False)
+    assert "RETREAT" in {e.event for e in troops.events} and troops.deescalation
+    assert "RETREAT" in {e.event for e in ground.events} and ground.deescalation
+
+
 def test_participle_after_a_preposition_describes_a_state() -> None:
     """"Famine in besieged Kadugli" and "sick and wounded Gazans" report a state, not a new siege or
     attack; "RSF besieged Kadugli" reports one."""

@@ -72,6 +72,11 @@ _NATURE = re.compile(r"\b(?:volcano|volcanic|eruption|erupts?|lava|wildfires?|bu
 _ONGOING = frozenset({"continue", "continues", "continued", "continuing", "daily", "near-daily",
                       "nightly", "ongoing", "persist", "persists", "persisted", "stopped"})  # fmt: skip
 # things that threaten no one: "funding gap threatens", "cholera outbreak threatens"
+_WEATHER = frozenset({"wind", "winds", "gusts", "rain", "rains", "rainfall", "downpours", "snow", "snowfall",
+                      "hail", "floodwaters", "floods", "cyclone", "hurricane",
+                      "typhoon", "tornado", "earthquake", "quake", "tremor", "aftershock", "heatwave",
+                      "lightning", "landslide", "landslides", "mudslides", "avalanche", "wildfire",
+                      "wildfires", "bushfire", "bushfires"})  # fmt: skip
 _NON_AGENTS = [[w] for w in ("gap", "shortfall", "shortage", "shortages", "cuts", "crisis", "deficit", "debt",
                              "inflation", "drought", "famine", "disease", "outbreak", "cholera", "hunger")]
 
@@ -191,6 +196,11 @@ def analyze(title: str, summary: str = "", text: str = "", *, taxonomy: Taxonomy
                 and (_ECONOMIC.search(low, m.end, min(s_end, m.end + 60))
                      or (m.start < title_end and _ECONOMIC.search(low, title_end, lead_end)))):
             continue  # "threatens tariffs on Canada", "Trump threatens Canada" over tariffs: trade
+        if (term.ident == "ASSAULT" and not words.isdisjoint(_WEATHER) and not _FORCES.search(low, s_start, s_end)
+                and not _WEAPON.search(low, s_start, s_end) and not _has_actor(tags.actor_mentions, s_start, s_end)):
+            continue  # "strong winds and heavy rain hit the province, destroying homes": weather, no attacker
+        if term.ident == "THREATEN" and low.startswith("threaten", m.start) and _endangers(low, m.end):
+            continue  # "threatens the prospect of a two-state solution", "threatens elimination": endangers
         if term.ident == "THREATEN" and words_before(low, m.start, 1)[:1] in _NON_AGENTS:
             continue  # "funding gap threatens mission": a thing threatens, no party
         if term.ident == "THREATEN" and political_move(low, m.end):
@@ -241,6 +251,23 @@ def analyze(title: str, summary: str = "", text: str = "", *, taxonomy: Taxonomy
         actors=actors,
         events=events,
     )
+
+
+def _endangers(low: str, end: int) -> bool:
+    """True where "threatens" ending at ``end`` has a state of things as its object: it endangers,
+    no party threatens force ("threatens the prospect of a two-state solution")."""
+    after = words_after(low, end, 3)
+    while after and after[0] in _DETERMINERS:
+        after = after[1:]
+    return not _ENDANGERED.isdisjoint(after[:2])  # "threatens measles elimination"
+
+
+_DETERMINERS = frozenset({"the", "a", "its", "their", "his", "her", "our", "any"})
+_ENDANGERED = frozenset({"prospect", "prospects", "future", "viability", "stability", "livelihoods",
+                         "elimination", "progress", "existence", "gains", "recovery", "survival", "health",
+                         "supply", "supplies", "access", "rights", "economy", "harvest", "harvests",
+                         "crops", "jobs", "ceasefire", "truce", "peace", "talks", "deal", "stock", "stocks",
+                         "efforts", "hopes", "chances", "plan", "plans", "growth", "outlook"})  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)

@@ -503,6 +503,35 @@ def test_leaving_a_body_or_a_pact_is_no_retreat() -> None:
     assert "RETREAT" in {e.event for e in ground.events} and ground.deescalation
 
 
+def test_weather_that_destroys_is_no_attack() -> None:
+    """Winds and rain that hit a province and destroy homes attack no one, even in a country with an
+    insurgency; gunmen who destroy homes there do."""
+    title = "Cyclone makes landfall in Mozambique as insurgents stay active in Cabo Delgado"
+    weather = analyze(title, "Strong winds and heavy rain hit Nampula province, destroying homes and cutting "
+                      "power, officials said.", taxonomy=TAXONOMY)  # fmt: skip
+    raid = analyze(title, "Gunmen raided a village in Nampula province, destroying homes, officials said.",
+                   taxonomy=TAXONOMY)
+
+    assert "ASSAULT" not in {e.event for e in weather.events}
+    assert "ASSAULT" in {e.event for e in raid.events}
+
+
+def test_what_endangers_a_state_of_things_threatens_no_force() -> None:
+    """"The plan threatens the prospect of a two-state solution" and "falling uptake threatens
+    elimination" endanger something; "Iran threatens the US" and "threatens to strike" are threats."""
+    endangers = [analyze(t, taxonomy=TAXONOMY) for t in (
+        "UAE says Israeli settlement plan threatens the prospect of a Palestinian state",
+        "WHO says falling vaccine uptake in Europe threatens measles elimination",
+    )]  # fmt: skip
+    threats = [analyze(t, taxonomy=TAXONOMY) for t in (
+        "Iran threatens the US with a crushing response",
+        "Houthis threaten to strike ships in the Red Sea",
+    )]  # fmt: skip
+
+    assert "THREATEN" not in {e.event for a in endangers for e in a.events}
+    assert [a.level for a in threats] == [2, 2]
+
+
 def test_participle_after_a_preposition_describes_a_state() -> None:
     """"Famine in besieged Kadugli" and "sick and wounded Gazans" report a state, not a new siege or
     attack; "RSF besieged Kadugli" reports one."""

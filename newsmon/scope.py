@@ -294,7 +294,12 @@ def sanctions_in_force(low: str, m: Mention, mentions: list[Mention]) -> bool:
     firms" (a verb after its subject)."""
     if not low.startswith(("sanctions", "embargo"), m.start) or m.end < len(low) and low[m.end].isalpha():
         return False
-    if not _IMPOSING.isdisjoint(words_before(low, m.start, 4)):
+    before = words_before(low, m.start, 4)
+    for i in range(len(before) - 1, -1, -1):
+        if before[i] in _CLAUSE_OPENERS:
+            before = before[i + 1 :]  # "rial plunges to new low as sanctions bite": "new" is not theirs
+            break
+    if not _IMPOSING.isdisjoint(before):
         return False
     after = words_after(low, m.end, 1)
     if after and after[0] in _OBJECT_OPENERS:
@@ -305,6 +310,7 @@ def sanctions_in_force(low: str, m: Mention, mentions: list[Mention]) -> bool:
     return True
 
 
+_CLAUSE_OPENERS = frozenset({"as", "while", "amid", "since", "because", "but", "after"})
 _OBJECTS = frozenset({"country", "actor", "leader", "body", "demonym"})
 _OBJECT_OPENERS = frozenset({"the", "a", "an", "two", "three", "four", "five", "six", "several", "dozens",
                              "hundreds", "more", "over", "its", "their", "his", "her", "top", "senior"})

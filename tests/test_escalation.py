@@ -475,6 +475,27 @@ def test_sanctions_in_force_are_a_hint_and_sanctions_imposed_an_escalation() -> 
     assert [a.level for a in imposed] == [2, 2, 2, 2]
 
 
+def test_imposing_words_of_another_clause_impose_no_sanctions() -> None:
+    """"Rial plunges to new low as sanctions bite": "new" is the low's, and the sanctions are in force;
+    "new sanctions" in their own clause are imposed."""
+    bite = analyze("Iran's rial plunges to new low as sanctions and inflation bite", taxonomy=TAXONOMY)
+    imposed = analyze("EU adopts new sanctions as Iran's rial plunges", taxonomy=TAXONOMY)
+
+    assert bite.level < 2
+    assert imposed.level == 2
+
+
+def test_a_drug_war_is_no_war() -> None:
+    """A president's "drug war" is a police campaign, not an armed conflict of LABELING.md."""
+    drugs = analyze("Duterte ICC case: judges to rule on former president's fitness for trial",
+                    "A decision on whether Rodrigo Duterte can take part in proceedings over his drug war is "
+                    "due soon.", taxonomy=TAXONOMY)  # fmt: skip
+    war = analyze("Judges to rule on Sudan war crimes case", "Proceedings over the war in Darfur resume.",
+                  taxonomy=TAXONOMY)
+
+    assert (drugs.level, war.level) == (0, 1)
+
+
 def test_sanctions_on_criminal_networks_are_law_enforcement() -> None:
     """Sanctions on scam networks or drug cartels are tied to no conflict; sanctions on a state are."""
     crime = analyze("US and Britain impose sanctions on scam networks in Cambodia", taxonomy=TAXONOMY)

@@ -28,6 +28,7 @@ from newsmon.parties import (
 )
 from newsmon.scope import (
     MARKER_WORD,
+    disaster_story,
     discusses_talks,
     failed,
     headline_discusses,
@@ -114,7 +115,8 @@ def analyze(title: str, summary: str = "", text: str = "", *, taxonomy: Taxonomy
     markets = _MARKETS.search(low, 0, title_end) is not None  # "Gold price jumps ... amid US-Iran tensions"
     broken = _broken_truce(low, mentions, sentences, starts)
     outright, weakly, aftermath, forces_only = _conflict_terms(mentions, tags, lead_end, starts, low,
-                                                               allies, sport, title_end, markets)
+                                                               allies, sport, title_end, markets,
+                                                               disaster_story(low, lead_end))
     war_place = not taxonomy.conflict_places.isdisjoint(tags.regions)
     at_war = war_place or any(taxonomy.alpha2.get(a) in taxonomy.conflict_places
                               for a in tags.actors) or any(  # "Ukrainian refugees", "Sudanese returnees"
@@ -196,8 +198,9 @@ def analyze(title: str, summary: str = "", text: str = "", *, taxonomy: Taxonomy
                 and (_ECONOMIC.search(low, m.end, min(s_end, m.end + 60))
                      or (m.start < title_end and _ECONOMIC.search(low, title_end, lead_end)))):
             continue  # "threatens tariffs on Canada", "Trump threatens Canada" over tariffs: trade
-        if (term.ident == "ASSAULT" and not words.isdisjoint(_WEATHER) and not _FORCES.search(low, s_start, s_end)
-                and not _WEAPON.search(low, s_start, s_end) and not _has_actor(tags.actor_mentions, s_start, s_end)):
+        if (term.ident == "ASSAULT" and not words.isdisjoint(_WEATHER)
+                and not _FORCES.search(low, s_start, s_end) and not _WEAPON.search(low, s_start, s_end)
+                and not _has_actor(tags.actor_mentions, s_start, s_end)):  # fmt: skip
             continue  # "strong winds and heavy rain hit the province, destroying homes": weather, no attacker
         if term.ident == "THREATEN" and low.startswith("threaten", m.start) and _endangers(low, m.end):
             continue  # "threatens the prospect of a two-state solution", "threatens elimination": endangers
@@ -299,7 +302,8 @@ _PLACES = NAME_KINDS
 
 def _conflict_terms(mentions: list[Mention], tags: Tags, lead_end: int, starts: list[int],
                     low: str, allies: Callable[[], bool], sport: bool,
-                    title_end: int, markets: bool = False) -> tuple[bool, bool, bool, bool]:  # fmt: skip
+                    title_end: int, markets: bool = False,
+                    disaster: bool = False) -> tuple[bool, bool, bool, bool]:  # fmt: skip
     """Whether a text says outright that it is about armed conflict, whether it hints so, and whether
     it names a war's aftermath (relief, mines, the missing), which counts only at a place of war, and
     whether all it says outright is a state's forces in the lead.
@@ -318,7 +322,8 @@ def _conflict_terms(mentions: list[Mention], tags: Tags, lead_end: int, starts: 
     hinted: set[int] = set()  # body sentences naming a weaker term of conflict
     for m in mentions:
         for t in m.terms:
-            if t.kind == "context" and t.ident != "context" and natural_disaster(low, starts, m.start):
+            if t.kind == "context" and t.ident != "context" and (
+                    disaster or natural_disaster(low, starts, m.start)):
                 continue  # "displaced by floods", "rebuilding after the cyclone": a disaster's toll
             if t.kind == "context" and t.ident == "aftermath":
                 if m.start < lead_end:
@@ -341,6 +346,8 @@ def _conflict_terms(mentions: list[Mention], tags: Tags, lead_end: int, starts: 
     states_at = {a.start for a in tags.actor_mentions if a.actor.isupper()}
     forces_only = False
     for at in tags.armed_at:
+        if disaster:
+            continue  # "quake hits Afghanistan ... Taliban officials said homes collapsed": who governs
         if at in states_at and (sport or allies() or natural_disaster(low, starts, at)):
             continue  # "US Army soldiers train Ghanaian soldiers", "France's attack" in rugby, troops to a quake
         if at < lead_end:

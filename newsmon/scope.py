@@ -153,6 +153,12 @@ def natural_disaster(low: str, starts: list[int], at: int) -> bool:
             and _WARFARE_WORDS.search(low, starts[index], end) is None)  # not "drought and conflict"
 
 
+def disaster_story(low: str, lead_end: int) -> bool:
+    """True where the lead names a natural disaster and the text no war: its relief, its displaced and
+    the officials of whoever governs are the disaster's, not a conflict's."""
+    return _DISASTER.search(low, 0, lead_end) is not None and _WARFARE_WORDS.search(low) is None
+
+
 # natural disasters (not epidemics, which a war often brings: "cholera epidemic in Yemen"; not
 # "storm", which gunmen do)
 _DISASTER = re.compile(r"\b(?:volcano|volcanic|eruption|lava|wildfires?|bushfires?|floods?|flooding|"

@@ -537,6 +537,20 @@ def test_weather_that_destroys_is_no_attack() -> None:
     assert "ASSAULT" in {e.event for e in raid.events}
 
 
+def test_a_disaster_story_is_not_made_a_conflict_by_who_governs() -> None:
+    """A quake where the Taliban govern, and its displaced and relief, make no conflict; a quake
+    story that names the war there is about one."""
+    quake = analyze("Magnitude 5.8 earthquake hits northern Afghanistan",
+                    "Taliban officials said several homes collapsed in Baghlan, with rescuers and relief "
+                    "supplies still reaching remote villages.", taxonomy=TAXONOMY)  # fmt: skip
+    war = analyze("Earthquake hits northern Syria",
+                  "Rescuers in the war-torn region, where HTS fighters hold the towns, searched rubble.",
+                  taxonomy=TAXONOMY)
+
+    assert quake.level == 0
+    assert war.level >= 1
+
+
 def test_what_endangers_a_state_of_things_threatens_no_force() -> None:
     """"The plan threatens the prospect of a two-state solution" and "falling uptake threatens
     elimination" endanger something; "Iran threatens the US" and "threatens to strike" are threats."""

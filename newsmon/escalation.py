@@ -73,6 +73,8 @@ _NATURE = re.compile(r"\b(?:volcano|volcanic|eruption|erupts?|lava|wildfires?|bu
 _ONGOING = frozenset({"continue", "continues", "continued", "continuing", "daily", "near-daily",
                       "nightly", "ongoing", "persist", "persists", "persisted", "stopped"})  # fmt: skip
 # things that threaten no one: "funding gap threatens", "cholera outbreak threatens"
+_LAST_MONTH = [["last", month] for month in ("january", "february", "march", "april", "may", "june", "july",
+                                               "august", "september", "october", "november", "december")]
 _WEATHER = frozenset({"wind", "winds", "gusts", "rain", "rains", "rainfall", "downpours", "snow", "snowfall",
                       "hail", "floodwaters", "floods", "cyclone", "hurricane",
                       "typhoon", "tornado", "earthquake", "quake", "tremor", "aftershock", "heatwave",
@@ -167,6 +169,8 @@ def analyze(title: str, summary: str = "", text: str = "", *, taxonomy: Taxonomy
         if (status == "real" and term.level >= 3 and m.start >= title_end
                 and _ONGOING.intersection(words_before(low, m.start, 3) + words_after(low, m.end, 3))):
             status = "background"  # "Fighting continues in much of the country": no new act
+        if status == "real" and words_after(low, m.end, 2) in _LAST_MONTH:
+            status = "background"  # "access to sites bombed last June": dated by its own words
         if broken and term.ident == "AGREE" and term.deesc:
             status = "broken"  # "strikes despite the ceasefire ... the fragile truce": no step down
         if (term.deesc and status in {"real", "hypothetical"} and not failed(low, m, s_end)
@@ -190,6 +194,8 @@ def analyze(title: str, summary: str = "", text: str = "", *, taxonomy: Taxonomy
                     and _named_in(mentions, s_start, s_end)):  # not troops sent to a quake zone
                 about_conflict = True  # a denied or remembered attack still makes it about war
             continue
+        if term.weak and term.ident == "THREATEN" and _warns_of_plight(low, m.end):
+            continue  # "the UN warning of famine across the region": a plight foreseen, no threat
         if term.weak and term.ident == "THREATEN" and not _party_before(tags, m, s_start, taxonomy):
             continue  # "aid agencies warned": a warning, no threat by a party to the conflict
         if term.ident == "THREATEN" and not context and _NATURE.search(low, s_start, s_end):
@@ -271,6 +277,18 @@ _ENDANGERED = frozenset({"prospect", "prospects", "future", "viability", "stabil
                          "supply", "supplies", "access", "rights", "economy", "harvest", "harvests",
                          "crops", "jobs", "ceasefire", "truce", "peace", "talks", "deal", "stock", "stocks",
                          "efforts", "hopes", "chances", "plan", "plans", "growth", "outlook"})  # fmt: skip
+
+
+def _warns_of_plight(low: str, end: int) -> bool:
+    """True where a warning ending at ``end`` is of hunger, disease or want ("warning of famine
+    spreading"), which no party threatens."""
+    after = words_after(low, end, 3)
+    return after[:1] == ["of"] and not _PLIGHTS.isdisjoint(after[1:])
+
+
+_PLIGHTS = frozenset({"famine", "hunger", "starvation", "malnutrition", "cholera", "disease", "diseases",
+                      "outbreak", "outbreaks", "epidemic", "shortages", "shortage", "drought", "floods",
+                      "flooding", "poverty", "homelessness", "cuts", "layoffs", "recession"})  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)

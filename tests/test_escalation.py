@@ -485,6 +485,27 @@ def test_imposing_words_of_another_clause_impose_no_sanctions() -> None:
     assert imposed.level == 2
 
 
+def test_an_act_dated_last_month_by_its_own_words_is_background() -> None:
+    """"Sites bombed last June" reports no new strike; "bombed on Tuesday" does."""
+    dated = analyze("IAEA chief says inspectors still cannot verify Iran's stockpile",
+                    "Rafael Grossi said access to key sites bombed last June remains limited.",
+                    taxonomy=TAXONOMY)  # fmt: skip
+    new = analyze("Israeli jets bombed sites near Isfahan on Tuesday, Iran says", taxonomy=TAXONOMY)
+
+    assert (dated.level, new.level) == (1, 3)
+
+
+def test_a_warning_of_famine_is_no_threat() -> None:
+    """The UN "warning of famine" foresees a plight; a state that "warned of retaliation" threatens."""
+    famine = analyze("Survivors of El Fasher describe killings as famine spreads in Darfur",
+                     "Aid workers say new arrivals report executions after the city fell to the Rapid Support "
+                     "Forces, with the UN warning of famine across much of the region.", taxonomy=TAXONOMY)  # fmt: skip
+    threat = analyze("Moscow warns of retaliation after Estonia detains a Russian tanker", taxonomy=TAXONOMY)
+
+    assert "THREATEN" not in {e.event for e in famine.events}
+    assert "THREATEN" in {e.event for e in threat.events}
+
+
 def test_a_drug_war_is_no_war() -> None:
     """A president's "drug war" is a police campaign, not an armed conflict of LABELING.md."""
     drugs = analyze("Duterte ICC case: judges to rule on former president's fitness for trial",

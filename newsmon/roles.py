@@ -20,6 +20,8 @@ _WORD = re.compile(r"[a-z][a-z'-]*")
 _JOINER = re.compile(r"(?:\s*(?:,|and|or|&)\s+(?:the\s+)?|\s*,\s*|-)$")
 _MODIFIERS = frozenset({"nuclear", "peace", "trade", "ceasefire", "security", "border", "prisoner",
                         "military", "diplomatic", "economic", "direct", "indirect"})  # fmt: skip
+_ADVERBS = frozenset({"still", "also", "now", "again", "already", "reportedly", "formally", "jointly",
+                      "both", "later", "then", "previously", "repeatedly", "publicly", "quickly"})  # fmt: skip
 _COMPOUND = re.compile(r"-[a-z]")  # "U.S.-mediated", "Saudi-led": the country acts
 # Nouns before "between" whose countries are where it happens, not only who acts
 _THEATRES = frozenset({"war", "wars", "fighting", "fight", "clashes", "clash", "conflict", "border",
@@ -168,6 +170,9 @@ def _verb_follows(low: str, m: Mention, mentions: list[Mention], index: int,
         return True  # "US-Iran nuclear talks"
     if after[0] in taxonomy.reporting or after[0] in taxonomy.subject_words:
         return True
+    if len(two) == 2 and two[0] in _ADVERBS and (
+            two[1] in taxonomy.reporting or two[1] in taxonomy.subject_words):
+        return True  # "Moscow and Kyiv still dispute", "Tehran also rejected"
     if index + 1 < len(mentions):
         nxt = mentions[index + 1]
         gap = low[m.end : nxt.start]

@@ -102,7 +102,8 @@ def test_shared_town_name_yields_to_established_country() -> None:
      ("The US and Iran to meet in Oman for nuclear talks", ("OM",)),
      ("Qatar hosts Afghan and US negotiators", ("QA",)),
      ("Qatar hosts Hamas and Israeli negotiators", ("QA", "PS")),  # Hamas is at home in PS
-     ("India vows to respond to Pakistan after Kashmir attack", ("IN",))],
+     ("India vows to respond to Pakistan after Kashmir attack", ("IN",)),
+     ("Drones hit Kyiv. Envoys pursue a framework that Moscow and Kyiv still dispute.", ("UA",))],
 )  # fmt: skip
 def test_countries_that_act_are_not_regions(text: str, regions: tuple[str, ...]) -> None:
     """Subjects of a verb, partners in talks and addressees are actors; hosts are places."""

@@ -63,6 +63,17 @@ def test_adjective_with_plain_noun_is_no_actor() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "actor"),
+    [("UAE condemns Israeli approval of new settlement units", "ISR"),
+     ("Pakistan rejects Indian decision to hold the water treaty in abeyance", "IND"),
+     ("Kyiv protests Belarusian deployment near the border", "BLR")],
+)  # fmt: skip
+def test_adjective_before_an_act_of_state_names_the_state(text: str, actor: str) -> None:
+    """An approval, a decision or a deployment is a state's act: its adjective names the state."""
+    assert actor in _tags(text).actors
+
+
+@pytest.mark.parametrize(
     "text",
     ["Israel Adesanya won his UFC bout", "Michael Jordan played in Chicago",
      "We ate turkey and chad", "The fire in Lebanon, Pennsylvania was put out",

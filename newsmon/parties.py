@@ -12,7 +12,7 @@ import bisect
 import operator
 import re
 
-from newsmon.tagging import Mention, Tags, words_before
+from newsmon.tagging import Mention, Tags, words_after, words_before
 from newsmon.vocab import Taxonomy, Term
 
 # kinds of term that name a place or a party
@@ -47,6 +47,8 @@ _STATE_FORCES = re.compile(r"\b(?:soldiers|troops|army|military|security forces|
                            r"government employees|government officials)\b")
 _OWNERS = frozenset({"its", "their", "his", "her", "our", "own", "rebel", "militia"})
 _STATELESS = frozenset({"PS", "EH"})
+_SPEAKING = [[w] for w in ("said", "says", "say", "reported", "reports", "announced", "claimed", "added",
+                           "stated", "confirmed")]
 
 
 def allied(low: str) -> bool:
@@ -87,7 +89,8 @@ def targeted_state(low: str, attacks: list[int], sentences: list[tuple[int, int]
             lo = bisect.bisect_left(mentions, force.start() - 30, key=_START)
             named = any(x.end >= force.start() - 25 and x.terms[0].kind in NAME_KINDS
                         for x in mentions[lo:] if x.start < force.end())  # fmt: skip
-            if not named and not _OWNERS.intersection(before):
+            if not named and not _OWNERS.intersection(before) and (
+                    words_after(low, force.end(), 1) not in _SPEAKING):  # "the military said": who reports
                 return tx.alpha3[place]
     return None
 

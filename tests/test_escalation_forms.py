@@ -167,6 +167,18 @@ def test_forces_with_their_state_named_add_no_other_state() -> None:
     assert ("ISR",) == analyze("Israeli troops killed three militants in Jenin", taxonomy=TAXONOMY).actors
 
 
+def test_forces_that_report_an_attack_are_not_its_target() -> None:
+    """"The military said jets hit a launch site in Nabatieh" below an Israeli strike on Hezbollah:
+    the military speaks for the attacker, and Lebanon's state is not attacked."""
+    strike = analyze("IDF strikes Hezbollah sites in southern Lebanon, says terror group trying to rebuild",
+                     "The military said fighter jets hit weapons depots and a rocket launch site in the "
+                     "Nabatieh area overnight, accusing Hezbollah of violating the ceasefire understandings "
+                     "by trying to restore its military infrastructure.", taxonomy=TAXONOMY)  # fmt: skip
+
+    assert "LBN" not in strike.actors
+    assert {"ISR", "hezbollah"} <= set(strike.actors)
+
+
 def test_a_claimed_attack_says_armed_conflict() -> None:
     """An unknown group that "claimed responsibility for several attacks" is an armed group at war."""
     assert 3 == _level("The FLN has claimed responsibility for several attacks in the south")

@@ -115,10 +115,11 @@ def analyze(title: str, summary: str = "", text: str = "", *, taxonomy: Taxonomy
 
     sport = about_sport(low, lead_end)
     markets = _MARKETS.search(low, 0, title_end) is not None  # "Gold price jumps ... amid US-Iran tensions"
+    disaster = disaster_story(low, lead_end)  # "quake hits Afghanistan, tremors felt in Islamabad"
     broken = _broken_truce(low, mentions, sentences, starts)
     outright, weakly, aftermath, forces_only = _conflict_terms(mentions, tags, lead_end, starts, low,
                                                                allies, sport, title_end, markets,
-                                                               disaster_story(low, lead_end))
+                                                               disaster)
     war_place = not taxonomy.conflict_places.isdisjoint(tags.regions)
     at_war = war_place or any(taxonomy.alpha2.get(a) in taxonomy.conflict_places
                               for a in tags.actors) or any(  # "Ukrainian refugees", "Sudanese returnees"
@@ -239,7 +240,8 @@ def analyze(title: str, summary: str = "", text: str = "", *, taxonomy: Taxonomy
         ev = evidence(sentence, low, m, term, (s_start, s_end), mentions, tags, taxonomy)
         found.append(_Found(m.start, ev, term.level, in_lead))
     level = _level(lead_level, body_sentences)
-    about_conflict = about_conflict or deescalation or (not markets and rivals(low, tags, taxonomy))
+    about_conflict = about_conflict or deescalation or (
+        not markets and not disaster and rivals(low, tags, taxonomy))
     level = max(level, 1 if relevant or about_conflict else 0)
     kept = [f for f in found if f.level <= level]
     kept.sort(key=lambda f: (-f.level, not f.in_lead, f.start))

@@ -564,11 +564,13 @@ def test_a_disaster_story_is_not_made_a_conflict_by_who_governs() -> None:
     quake = analyze("Magnitude 5.8 earthquake hits northern Afghanistan",
                     "Taliban officials said several homes collapsed in Baghlan, with rescuers and relief "
                     "supplies still reaching remote villages.", taxonomy=TAXONOMY)  # fmt: skip
+    felt = analyze("Magnitude 5.8 earthquake hits northern Afghanistan, tremors felt in Islamabad",
+                   "Taliban officials said several homes collapsed in Baghlan.", taxonomy=TAXONOMY)
     war = analyze("Earthquake hits northern Syria",
                   "Rescuers in the war-torn region, where HTS fighters hold the towns, searched rubble.",
                   taxonomy=TAXONOMY)
 
-    assert quake.level == 0
+    assert (quake.level, felt.level) == (0, 0)  # Afghanistan and Pakistan, rivals, share a quake
     assert war.level >= 1
 
 

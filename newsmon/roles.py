@@ -30,7 +30,9 @@ _THEATRES = frozenset({"war", "wars", "fighting", "fight", "clashes", "clash", "
 _THEATRE_AFTER = [[w] for w in ("war", "wars", "conflict", "fighting", "clashes", "hostilities",
                                  "skirmishes", "border")]
 # what two sides do to each other, each on the other's soil: "exchange fire", "swap prisoners", "clash"
-_RECIPROCAL = re.compile(r"\s+(?:(?:exchang|trad|swapp?)(?:e|es|ed|ing|s)?\s+(?:(?:heavy|artillery|cross-border|"
+_RECIPROCAL = re.compile(r"\s+(?:(?:exchang|trad|swapp?)(?:e|es|ed|ing|s)?\s+"
+                         r"(?:(?:hundreds|dozens|thousands|scores) of |(?:more than |over |nearly |some )?\d+ )?"
+                         r"(?:(?:heavy|artillery|cross-border|"
                          r"deadly|more|intense|sporadic|rocket|mortar) )*(?:fire|gunfire|shots|blows|strikes|attacks|prisoners|captives|bodies|"
                          r"pows)\b|clash(?:es|ed|ing)?\b)")
 # two peoples' forces doing so: "Thai and Cambodian troops exchange fire"

@@ -179,6 +179,26 @@ def test_forces_that_report_an_attack_are_not_its_target() -> None:
     assert {"ISR", "hezbollah"} <= set(strike.actors)
 
 
+@pytest.mark.parametrize("title", [
+    "Russia and Ukraine swap hundreds of prisoners of war",
+    "Russia and Ukraine swap prisoners",
+    "Russia and Ukraine exchange 300 prisoners",
+])
+def test_a_prisoner_swap_happens_on_both_soils(title: str) -> None:
+    """Two states that swap prisoners, however many, each hand over captives at home: both are
+    places, beside the place of the mediators."""
+    swap = analyze(title, "Mediators in Abu Dhabi said it was the largest this year.", taxonomy=TAXONOMY)
+
+    assert {"RU", "UA", "AE"} == set(swap.regions)
+
+
+def test_a_prisoner_swap_is_a_step_down() -> None:
+    """LABELING.md: a hostage or prisoner exchange is de-escalation, said as a verb or a noun."""
+    for title in ("Russia and Ukraine swap prisoners", "Russia and Ukraine swap hundreds of prisoners of war",
+                  "Russia and Ukraine carry out a prisoner exchange"):
+        assert analyze(title, taxonomy=TAXONOMY).deescalation, title
+
+
 def test_a_claimed_attack_says_armed_conflict() -> None:
     """An unknown group that "claimed responsibility for several attacks" is an armed group at war."""
     assert 3 == _level("The FLN has claimed responsibility for several attacks in the south")

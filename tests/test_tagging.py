@@ -66,11 +66,19 @@ def test_adjective_with_plain_noun_is_no_actor() -> None:
     ("text", "actor"),
     [("UAE condemns Israeli approval of new settlement units", "ISR"),
      ("Pakistan rejects Indian decision to hold the water treaty in abeyance", "IND"),
-     ("Kyiv protests Belarusian deployment near the border", "BLR")],
+     ("Kyiv protests Belarusian deployment near the border", "BLR"),
+     ("Moscow's demand that Kyiv cede the Donbas stalls the talks", "RUS")],
 )  # fmt: skip
 def test_adjective_before_an_act_of_state_names_the_state(text: str, actor: str) -> None:
     """An approval, a decision or a deployment is a state's act: its adjective names the state."""
     assert actor in _tags(text).actors
+
+
+def test_a_state_named_by_its_aggression_is_no_place() -> None:
+    """"Security against future Russian aggression" names Russia's act, not Russia as a place."""
+    tags = _tags("With Russia grinding closer, Ukrainians want security against future Russian aggression")
+
+    assert ("UA",) == tags.regions and "RUS" in tags.actors
 
 
 @pytest.mark.parametrize(

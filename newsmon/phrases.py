@@ -16,7 +16,8 @@ from newsmon.vocab import Term
 # a launch of a counted salvo: the automaton's patterns cannot hold every number
 _NUMBERED_LAUNCH = re.compile(
     r"\b(?:fire[sd]?|firing|launch(?:es|ed|ing)?|downed|downs|shot down|shoots down|"
-    r"lob(?:s|bed|bing)?|intercept(?:s|ed|ing)?)\s+(?:about |around |some |more than |over |"
+    r"lob(?:s|bed|bing)?|intercept(?:s|ed|ing)?)\s+(?:an? )?(?:record |further |fresh |another |additional )?"
+    r"(?:about |around |some |more than |over |"
     r"at least |nearly |almost |up to )?\d[\d,]*\s+(?:of \d[\d,]*\s+)?(?:[a-z-]+\s+){0,2}?"
     r"(missiles?|rockets?|drones?|projectiles|shells|mortars?)\b")
 # a counted force sent somewhere: "sends 1,100 extra soldiers to Sinaloa", "masses 100,000 troops"

@@ -199,6 +199,18 @@ def test_a_prisoner_swap_is_a_step_down() -> None:
         assert analyze(title, taxonomy=TAXONOMY).deescalation, title
 
 
+@pytest.mark.parametrize(("title", "level"), [
+    ("Russia launches record 800 drones at Ukraine overnight", 3),
+    ("Russia fires a record 800 drones at Ukraine", 3),
+    ("UN says settler attacks in the West Bank reached a record level last year", 1),
+    ("Settler violence in the West Bank hit a record high, the UN humanitarian office says", 1),
+])
+def test_a_record_salvo_is_an_attack_and_a_record_count_is_none(title: str, level: int) -> None:
+    """"A record 800 drones" is one night's attack; attacks that "reached a record level" are a
+    count over a period, the situation of a conflict (level 1)."""
+    assert level == _level(title)
+
+
 def test_a_claimed_attack_says_armed_conflict() -> None:
     """An unknown group that "claimed responsibility for several attacks" is an armed group at war."""
     assert 3 == _level("The FLN has claimed responsibility for several attacks in the south")

@@ -299,7 +299,8 @@ def role(low: str, m: Mention, term: Term, taxonomy: Taxonomy) -> str:
     possessive = low[m.end : m.end + 2] == "'s"
     if possessive and (term.kind == "country" or term.capital) and _INSTALLATIONS.match(low, m.end + 2):
         return "scene"  # "Iran's nuclear programme", "Iran's nuclear sites": in the country, of the state
-    if possessive and not taxonomy.state_nouns.isdisjoint(_phrase_after(low, m.end + 2, 3)):
+    if possessive and any(w in taxonomy.state_nouns and w not in _COURSES
+                          for w in _phrase_after(low, m.end + 2, 3)):
         return "actor"  # "Iran's foreign minister", "Iran's recent missile strike"
     if after[:1] in _THEATRE_AFTER and not possessive and term.kind == "country":
         return "scene"  # "as the Ukraine war enters its fifth year": fought there
@@ -335,6 +336,9 @@ def _phrase_after(low: str, end: int, count: int) -> list[str]:
 
 
 _PUNCTUATION = re.compile(r"[,.;:!?()\n]")
+# a state's course of action: its adjective names the state ("an Israeli decision"), but its
+# possessive may name the country too ("Beijing's five-year plan", "Israel's plan"): left to "both"
+_COURSES = frozenset({"plan", "plans", "policy", "policies", "decision", "decisions", "move", "moves"})
 
 
 def _threatened(low: str, start: int, verb: str, taxonomy: Taxonomy) -> bool:

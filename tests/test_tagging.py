@@ -74,6 +74,15 @@ def test_adjective_before_an_act_of_state_names_the_state(text: str, actor: str)
     assert actor in _tags(text).actors
 
 
+def test_a_capital_s_plan_leaves_its_country_a_place() -> None:
+    """"Beijing's five-year plan" is China's act and about China as a place; "Taiwanese tech firms"
+    named beside it do not become the place."""
+    tags = _tags("Beijing's five-year plan targets chips. China's 15th Five-Year Plan, approved by lawmakers, "
+                 "calls for breakthroughs that analysts said would intensify competition with Taiwanese tech firms.")
+
+    assert ("CN",) == tags.regions
+
+
 def test_a_state_named_by_its_aggression_is_no_place() -> None:
     """"Security against future Russian aggression" names Russia's act, not Russia as a place."""
     tags = _tags("With Russia grinding closer, Ukrainians want security against future Russian aggression")

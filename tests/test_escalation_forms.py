@@ -211,6 +211,22 @@ def test_a_record_salvo_is_an_attack_and_a_record_count_is_none(title: str, leve
     assert level == _level(title)
 
 
+@pytest.mark.parametrize("title", [
+    "Suspected armed herders killed seven people and burnt houses in Benue State",
+    "Herdsmen attack farming community, kill seven",
+    "Gunmen killed 12 villagers and abducted dozens in Zamfara",
+])
+def test_killings_by_organised_armed_men_are_attacks_anywhere(title: str) -> None:
+    """Armed herders, herdsmen and gunmen who kill are an armed actor (LABELING.md's level 3), in a
+    country at war or not."""
+    assert 3 == _level(title)
+
+
+def test_a_lone_gunman_is_a_crime() -> None:
+    """One gunman is a crime by an individual: level 0."""
+    assert 0 == _level("Gunman kills three at a shopping mall in Texas")
+
+
 def test_a_claimed_attack_says_armed_conflict() -> None:
     """An unknown group that "claimed responsibility for several attacks" is an armed group at war."""
     assert 3 == _level("The FLN has claimed responsibility for several attacks in the south")

@@ -215,10 +215,11 @@ def test_a_record_salvo_is_an_attack_and_a_record_count_is_none(title: str, leve
     "Suspected armed herders killed seven people and burnt houses in Benue State",
     "Herdsmen attack farming community, kill seven",
     "Gunmen killed 12 villagers and abducted dozens in Zamfara",
+    "Kurdish porter shot dead by Iranian border guards near Baneh",
 ])
 def test_killings_by_organised_armed_men_are_attacks_anywhere(title: str) -> None:
-    """Armed herders, herdsmen and gunmen who kill are an armed actor (LABELING.md's level 3), in a
-    country at war or not."""
+    """Armed herders, herdsmen and gunmen who kill are an armed actor, and border guards a state's
+    (LABELING.md's level 3), in a country at war or not."""
     assert 3 == _level(title)
 
 

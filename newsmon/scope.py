@@ -184,6 +184,8 @@ def sentence_status(low: str, m: Mention, term: Term, words: frozenset[str], s_s
     "judicial", "state" or "policing". ``words`` are the sentence's words."""
     if term.ident == "MOBILIZE" and not words.isdisjoint(tx.benign_deployment):
         return "benign"  # peacekeepers or earthquake relief: no show of force
+    if low.startswith(("execut", "hang"), m.start) and _COMMON_CRIMES.search(low) is not None:
+        return "judicial"  # "executes prisoner ... on drug-related charges": a penalty for a crime
     if not words.isdisjoint(_JUDICIAL) and (low.startswith(("execut", "hang"), m.start) or (
             term.ident in MATERIAL_EVENTS and _judged(low, s_start, m.start))):
         return "judicial"  # "executes man convicted over protests", "court jails colonel over torture"
@@ -248,6 +250,10 @@ _PREPOSITIONS = [[w] for w in ("in", "into", "from", "to", "at", "for", "of", "w
 _CONDITIONS = [[w, "and"] for w in ("sick", "ill", "injured", "hungry", "elderly", "disabled", "malnourished")]
 _PROCEEDINGS = [[w] for w in ("case", "cases", "trial", "trials", "hearing", "hearings", "inquiry", "inquest",
                                 "probe", "verdict", "suspect", "suspects", "convict", "convicts")]
+# crimes an execution may punish that make it no act of a conflict
+_COMMON_CRIMES = re.compile(r"\b(?:drug-related|drug|drugs|narcotics|drug trafficking|murder|rape|"
+                            r"armed robbery) (?:charges?|offen[cs]es?|crimes?|convictions?)\b|"
+                            r"\bfor (?:murder|rape|drug trafficking)\b")
 _JUDICIAL = frozenset({"convicted", "sentenced", "sentence", "court", "trial", "verdict", "judiciary",
                        "penalty", "conviction", "tribunal"})  # fmt: skip
 

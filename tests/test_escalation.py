@@ -506,6 +506,20 @@ def test_a_warning_of_famine_is_no_threat() -> None:
     assert "THREATEN" in {e.event for e in threat.events}
 
 
+def test_an_execution_for_a_common_crime_is_no_act_of_conflict() -> None:
+    """A prisoner hanged on drug-related charges is punished for a crime, no attack (a rise in
+    executions of Kurds may still hint at repression); a man hanged for spying for Mossad is not
+    made a crime by it."""
+    drugs = analyze("Iran executes Kurdish prisoner in Urmia, rights group says",
+                    "Iranian authorities executed a Kurdish prisoner at Urmia central prison at dawn on "
+                    "drug-related charges, according to rights groups, who warn of a sharp rise in executions "
+                    "of Kurds this year.", taxonomy=TAXONOMY)  # fmt: skip
+    spying = analyze("Iran hangs man convicted of spying for Mossad", taxonomy=TAXONOMY)
+
+    assert drugs.level < 2 and "ASSAULT" not in {e.event for e in drugs.events}
+    assert spying.level == 1
+
+
 def test_a_drug_war_is_no_war() -> None:
     """A president's "drug war" is a police campaign, not an armed conflict of LABELING.md."""
     drugs = analyze("Duterte ICC case: judges to rule on former president's fitness for trial",

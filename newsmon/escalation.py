@@ -71,7 +71,8 @@ _NATURE = re.compile(r"\b(?:volcano|volcanic|eruption|erupts?|lava|wildfires?|bu
                      r"tornado(?:es)?|blizzard|avalanche|erosion|outbreak|epidemic)\b")
 # violence said to go on, below a headline about something else, is the story's background
 _ONGOING = frozenset({"continue", "continues", "continued", "continuing", "daily", "near-daily",
-                      "nightly", "ongoing", "persist", "persists", "persisted", "stopped"})  # fmt: skip
+                      "nightly", "ongoing", "persist", "persists", "persisted", "stopped", "keeps",
+                      "kept"})  # fmt: skip
 # things that threaten no one: "funding gap threatens", "cholera outbreak threatens"
 # a count of acts over a period: "settler attacks reached a record level"; not "a record 800 drones"
 _TALLY = re.compile(r"\brecord (?:levels?|highs?|numbers?|years?)\b")

@@ -433,6 +433,8 @@ def test_a_broken_ceasefire_is_no_step_down_anywhere_in_the_item() -> None:
      "Fighting continues in much of the country, where voting could not take place.", 1),
     ("Lebanon begins next phase of Hezbollah disarmament plan",
      "The army moves south as near-daily Israeli strikes continue.", 1),
+    ("Hezbollah refuses to disarm as Lebanese army moves north of Litani",
+     "Naim Qassem said the group would not hand over its weapons while Israel keeps striking Lebanon.", 1),
     ("Killings continue on Syria's coast a year after massacres",
      "Relatives describe abductions by armed men linked to government-aligned factions.", 3),
 ])

@@ -216,6 +216,8 @@ def analyze(title: str, summary: str = "", text: str = "", *, taxonomy: Taxonomy
             continue  # "strong winds and heavy rain hit the province, destroying homes": weather, no attacker
         if term.ident == "THREATEN" and low.startswith("threaten", m.start) and _endangers(low, m.end):
             continue  # "threatens the prospect of a two-state solution", "threatens elimination": endangers
+        if term.ident == "THREATEN" and _over_money(low, m.end):
+            continue  # "union gives government 14-day ultimatum over electricity tariff": a dispute of money
         if term.ident == "THREATEN" and words_before(low, m.start, 1)[:1] in _NON_AGENTS:
             continue  # "funding gap threatens mission": a thing threatens, no party
         if term.ident == "THREATEN" and political_move(low, m.end):
@@ -267,6 +269,17 @@ def analyze(title: str, summary: str = "", text: str = "", *, taxonomy: Taxonomy
         actors=actors,
         events=events,
     )
+
+
+def _over_money(low: str, end: int) -> bool:
+    """True where a threat ending at ``end`` is "over" a price, a wage or a tax ("ultimatum over
+    electricity tariff", "threat over unpaid salaries"): a dispute of money, whoever makes it."""
+    after = words_after(low, end, 5)
+    return after[:1] == ["over"] and not _MONEY.isdisjoint(after[1:])
+
+
+_MONEY = frozenset({"tariff", "tariffs", "wages", "wage", "salaries", "salary", "pay", "pensions", "prices",
+                    "fares", "fees", "taxes", "tax", "subsidy", "subsidies", "allowances", "arrears"})  # fmt: skip
 
 
 def _endangers(low: str, end: int) -> bool:

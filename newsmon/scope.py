@@ -276,17 +276,22 @@ _IMPOSING = frozenset({"impose", "imposes", "imposed", "imposing", "reimpose", "
 # what a party threatens to do in politics, not by force: no threat of LABELING.md's level 2
 _POLITICAL_MOVES = frozenset({"withhold", "quit", "resign", "leave", "boycott", "veto", "sue", "topple",
                               "collapse", "vote", "walk", "dissolve", "sack", "derail", "abstain", "defect",
-                              "oppose", "impeach", "bolt"})  # fmt: skip
+                              "oppose", "impeach", "bolt", "protest", "picket"})  # fmt: skip
+# whom a union or a party mobilises: a protest, no force ("threatened to mobilise workers")
+_CROWDS = frozenset({"workers", "members", "supporters", "voters", "students", "farmers", "traders",
+                     "citizens", "unions", "affiliates"})
 
 
 def political_move(low: str, end: int) -> bool:
     """True where a threat ending at ``end`` is to make a political move: "threatening to withhold
-    their votes", "threatens to quit the coalition"."""
+    their votes", "threatens to quit the coalition", "threatened to mobilise workers for a protest"."""
     after = words_after(low, end, 2)
     if after[:1] == ["to"]:
         after = after[1:]
     elif not low.endswith(" to", 0, end):  # the cue "threatening to" holds its "to"
         return False
+    if after[:1] and after[0].startswith(("mobilis", "mobiliz")):
+        return not _CROWDS.isdisjoint(words_after(low, end, 4))  # "to mobilise workers for a protest"
     return bool(after) and after[0] in _POLITICAL_MOVES
 
 

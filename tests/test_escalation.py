@@ -444,6 +444,20 @@ def test_political_threats_are_no_threat_of_force() -> None:
     assert force.level == 2
 
 
+def test_a_union_s_ultimatum_over_a_tariff_threatens_no_force() -> None:
+    """A labour congress that gives the government an ultimatum over electricity tariffs and
+    threatens to mobilise workers for a protest threatens no force; "threatened to mobilise troops"
+    and an ultimatum over a border do."""
+    union = analyze("NLC gives FG 14-day ultimatum over electricity tariff",
+                    "The Nigeria Labour Congress has threatened to mobilise workers for a nationwide protest "
+                    "if the Federal Government fails to reverse the tariff review.", taxonomy=TAXONOMY)  # fmt: skip
+    troops = analyze("Russia threatens to mobilise troops on the Finnish border", taxonomy=TAXONOMY)
+    border = analyze("Azerbaijan gives Armenia ultimatum over border villages", taxonomy=TAXONOMY)
+
+    assert "THREATEN" not in {e.event for e in union.events}
+    assert (troops.level, border.level) == (2, 2)
+
+
 def test_a_capitalised_verb_inside_a_sentence_is_part_of_a_name() -> None:
     """"The Gaza Press Club" asks nothing and "the Met Office" meets no one; "journalists press the
     UN" asks, and a verb opening a sentence or a headline counts."""

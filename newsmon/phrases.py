@@ -51,6 +51,11 @@ _NUMBERED_FORCES = re.compile(
     r"\b\d[\d,]*\s+(?:[a-z-]+\s+){0,2}(?:warplanes|military aircraft|aircraft|warships|"
     r"naval vessels|navy ships|ships|vessels|balloons)\s+(near|around|entered|crossed|"
     r"detected|spotted|off)\b")
+# a count of another state's craft that a defence ministry reports: "detected 17 Chinese military
+# aircraft, seven navy vessels ... around Taiwan"
+_TRACKED_FORCES = re.compile(
+    r"\b(detected|tracked|spotted|monitored|recorded)\s+\d[\d,]*\s+(?:[a-z-]+\s+){0,2}?"
+    r"(?:warplanes|military aircraft|aircraft|warships|naval vessels|navy ships|military drones|balloons)\b")
 _SHOW_OF_FORCE = Term("cue", "MOBILIZE", level=2, weak=True)
 # "hit" is an attack only with a target that war hits: "hit a refinery", not "hit a record"
 _HIT_TARGET = re.compile(
@@ -105,6 +110,8 @@ def phrases(low: str) -> list[tuple[int, int, tuple[Term, ...]]]:
         found.append((violation.start(), violation.end(1), (_INCURSION, _WAR)))  # on the verb
     for numbered in _near(_NUMBERED_FORCES, low, at, _SEEN_FORCES, 50, 20):  # "30 warplanes near"
         found.append((numbered.start(1), numbered.end(1), (_SHOW_OF_FORCE,)))  # on "near"
+    for tracked in _near(_TRACKED_FORCES, low, at, _SEEN_FORCES, 50, 0):  # "detected 17 ... aircraft"
+        found.append((tracked.start(1), tracked.end(1), (_SHOW_OF_FORCE,)))  # on the verb
     for seized in _near(_SEIZED_SHIP, low, at, _CRAFT, 70, 0):
         found.append((seized.start(), seized.end(), (_SEIZURE,)))
     for hosed in _near(_WATER_CANNON, low, at, _WATER_STEMS, 0, 80):

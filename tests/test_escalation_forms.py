@@ -284,10 +284,12 @@ def test_arms_trade_and_defence_budgets_between_friends_are_no_conflict(title: s
     ("Zelensky says Russia launched 400 drones overnight at the energy grid", 3, "drone"),
     ("Hezbollah fired more than 1,200 rockets in a week", 3, "missile"),
     ("Taiwan reports 30 Chinese warplanes near the island after Lai speech", 2, None),
+    ("Taiwan's defence ministry said it detected 17 Chinese military aircraft and seven navy vessels", 2, None),
 ])
 def test_counted_salvos_and_sorties(title: str, level: int, mode: str | None) -> None:
-    """A number between the verb and the weapon ("launched 400 drones") or before a force seen near
-    another's territory ("30 Chinese warplanes near the island") is still an attack or a posture."""
+    """A number between the verb and the weapon ("launched 400 drones"), before a force seen near
+    another's territory ("30 Chinese warplanes near the island") or after a ministry's "detected" is
+    still an attack or a posture."""
     result = analyze(title, taxonomy=TAXONOMY)
 
     assert level == result.level and mode == result.events[0].mode

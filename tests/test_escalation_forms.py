@@ -228,6 +228,17 @@ def test_a_lone_gunman_is_a_crime() -> None:
     assert 0 == _level("Gunman kills three at a shopping mall in Texas")
 
 
+@pytest.mark.parametrize(("title", "level"), [
+    ("Russian troops close in on Orikhiv as villages are evacuated", 2),
+    ("Families flee as Moscow's forces press their advance in the south of Ukraine", 2),
+    ("Negotiators close in on a Gaza ceasefire deal", 1),
+])
+def test_forces_closing_in_advance(title: str, level: int) -> None:
+    """Troops that "close in on" a town or "press their advance" advance (a posture at least);
+    negotiators who close in on a deal do not."""
+    assert level == _level(title)
+
+
 def test_a_claimed_attack_says_armed_conflict() -> None:
     """An unknown group that "claimed responsibility for several attacks" is an armed group at war."""
     assert 3 == _level("The FLN has claimed responsibility for several attacks in the south")

@@ -585,10 +585,11 @@ def test_a_threat_to_strike_stays_a_threat() -> None:
     ("North Korea fires ballistic missiles into the sea ahead of party congress", 2, "MOBILIZE"),
     ("Two US aircraft carriers are now operating within striking distance of Iran", 2, "MOBILIZE"),
     ("Houthis fire missiles at ships in the Red Sea", 3, "ASSAULT"),
+    ("Kim Jong-un oversees cruise missile launch from new destroyer", 2, "MOBILIZE"),
 ])
 def test_a_launch_into_the_sea_is_a_weapons_test(title: str, level: int, event: str) -> None:
-    """A missile fired into the sea hits no one: LABELING.md's weapons test at level 2; carriers
-    "within striking distance" are deployed, not striking."""
+    """A missile fired into the sea hits no one: LABELING.md's weapons test at level 2, as is a
+    launch a leader "oversees"; carriers "within striking distance" are deployed, not striking."""
     result = analyze(title, taxonomy=TAXONOMY)
 
     assert (level, event) == (result.level, result.events[0].event)

@@ -274,7 +274,8 @@ _THE_GULF = re.compile(r"\b(?:in|across|around|near|to|off|over) (the gulf)\b"
 # a state's land, named by its adjective, is a place: "the Ukrainian capital", "Russian soil",
 # "Estonian airspace", "Cambodian military targets"
 _TERRITORY = frozenset({"capital", "territory", "territories", "soil", "airspace", "waters",
-                        "coastline", "countryside", "mainland", "heartland", "hinterland"})  # not "coast guard"
+                        "coastline", "countryside", "mainland", "heartland", "hinterland", "cities",
+                        "towns", "villages"})  # not "coast guard"
 _TARGETS = frozenset({"targets", "positions", "bases", "base", "posts", "outposts", "installations"})
 _ARMED_ADJECTIVES = frozenset({"military", "army", "naval", "border", "air", "defence", "defense"})
 _VENUE = re.compile(r"\b(?:at|outside) the $")  # a seat of government as a venue; "back in the White House" is in office

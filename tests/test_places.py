@@ -89,10 +89,11 @@ def test_two_states_exchanging_proposals_stay_actors() -> None:
     ("Drones launched from Sumy struck deep inside Russian territory", "RU"),
     ("Russian jets from Kaliningrad violated Estonian airspace", "EE"),
     ("Thai F-16s strike Cambodian military targets as clashes spread along the Surin border", "KH"),
+    ("Russian missiles hit Ukrainian cities overnight, NATO says after a drone strays into Poland", "UA"),
 ])  # fmt: skip
 def test_a_states_land_named_by_its_adjective_is_a_place(text: str, region: str) -> None:
-    """"the Ethiopian capital", "Russian territory", "Estonian airspace", "Cambodian military targets":
-    the adjective names where it happens, not only who acts."""
+    """"the Ethiopian capital", "Russian territory", "Estonian airspace", "Cambodian military targets",
+    "Ukrainian cities": the adjective names where it happens, not only who acts."""
     assert region in _tags(text).regions
 
 

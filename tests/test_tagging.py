@@ -19,7 +19,9 @@ def _tags(text: str) -> Tags:
     [("Israeli strikes hit the south", "ISR"), ("The IDF said", "ISR"), ("Netanyahu said", "ISR"),
      ("The IRGC seized a tanker", "IRN"), ("Khamenei warned", "IRN"),
      ("Iran's foreign minister arrived", "IRN"), ("Russian forces advanced", "RUS"),
-     ("Sheinbaum rejected the plan", "MEX"), ("Mazloum Abdi met the envoy", "sdf")],
+     ("Sheinbaum rejected the plan", "MEX"), ("Mazloum Abdi met the envoy", "sdf"),
+     ("National Security Adviser Nuhu Ribadu met US officials in Abuja", "NGA"),
+     ("Defence minister Wellington Koo said", "TWN"), ("Vasily Nebenzya told the council", "RUS")],
 )  # fmt: skip
 def test_states_through_leaders_forces_and_adjectives(text: str, actor: str) -> None:
     """Leaders, forces, ministries and adjectives before a state noun give their state."""

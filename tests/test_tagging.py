@@ -21,7 +21,8 @@ def _tags(text: str) -> Tags:
      ("Iran's foreign minister arrived", "IRN"), ("Russian forces advanced", "RUS"),
      ("Sheinbaum rejected the plan", "MEX"), ("Mazloum Abdi met the envoy", "sdf"),
      ("National Security Adviser Nuhu Ribadu met US officials in Abuja", "NGA"),
-     ("Defence minister Wellington Koo said", "TWN"), ("Vasily Nebenzya told the council", "RUS")],
+     ("Defence minister Wellington Koo said", "TWN"), ("Vasily Nebenzya told the council", "RUS"),
+     ("A delegation visited jailed Abdullah Ocalan on Imrali island", "pkk")],
 )  # fmt: skip
 def test_states_through_leaders_forces_and_adjectives(text: str, actor: str) -> None:
     """Leaders, forces, ministries and adjectives before a state noun give their state."""

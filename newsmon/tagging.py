@@ -186,7 +186,8 @@ def tag(text: str, low: str, mentions: list[Mention], taxonomy: Taxonomy, *,
                 if after[:1] and after[0] in _TERRITORY or after[1:2] and after[1] in _TARGETS and (
                         after[0] in _ARMED_ADJECTIVES):
                     add(regions, term.region, m.start)  # "the Lebanese capital", "Cambodian military targets"
-                if after and after[0] in taxonomy.state_nouns or after[-1:] == ["forces"] or joined:
+                if (after and after[0] in taxonomy.state_nouns or after[-1:] == ["forces"] or joined
+                        or after in _BORDER_FORCES):  # "Iranian border guards"
                     add(actors, term.ident, m.start)
                     placed.append(ActorMention(m.start, m.end, term.ident))
                     if any(names_force(after, i, taxonomy) for i in range(len(after))):
@@ -277,6 +278,7 @@ _TERRITORY = frozenset({"capital", "territory", "territories", "soil", "airspace
                         "coastline", "countryside", "mainland", "heartland", "hinterland", "cities",
                         "towns", "villages"})  # not "coast guard"
 _TARGETS = frozenset({"targets", "positions", "bases", "base", "posts", "outposts", "installations"})
+_BORDER_FORCES = [["border", w] for w in ("guards", "guard", "police", "troops", "forces", "patrols")]
 _ARMED_ADJECTIVES = frozenset({"military", "army", "naval", "border", "air", "defence", "defense"})
 _VENUE = re.compile(r"\b(?:at|outside) the $")  # a seat of government as a venue; "back in the White House" is in office
 _STATE_MODIFIERS = frozenset({"central", "federal", "interim", "transitional", "caretaker",

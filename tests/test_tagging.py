@@ -22,7 +22,8 @@ def _tags(text: str) -> Tags:
      ("Sheinbaum rejected the plan", "MEX"), ("Mazloum Abdi met the envoy", "sdf"),
      ("National Security Adviser Nuhu Ribadu met US officials in Abuja", "NGA"),
      ("Defence minister Wellington Koo said", "TWN"), ("Vasily Nebenzya told the council", "RUS"),
-     ("A delegation visited jailed Abdullah Ocalan on Imrali island", "pkk")],
+     ("A delegation visited jailed Abdullah Ocalan on Imrali island", "pkk"),
+     ("A porter was shot dead by Iranian border guards near Baneh", "IRN")],
 )  # fmt: skip
 def test_states_through_leaders_forces_and_adjectives(text: str, actor: str) -> None:
     """Leaders, forces, ministries and adjectives before a state noun give their state."""

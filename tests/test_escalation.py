@@ -534,6 +534,18 @@ def test_an_execution_for_a_common_crime_is_no_act_of_conflict() -> None:
     assert spying.level == 1
 
 
+def test_talk_of_escalation_between_two_states_is_about_a_confrontation() -> None:
+    """Two foreign ministers who speak of "regional escalation" speak of a confrontation (level 1 at
+    least); an escalation of school fees in one country is none."""
+    call = analyze("Fuad Hussein warns of regional escalation in call with Araghchi",
+                   "Iraqi Foreign Minister Fuad Hussein spoke by phone with his Iranian counterpart Abbas "
+                   "Araghchi on the situation in the region.", taxonomy=TAXONOMY)  # fmt: skip
+    fees = analyze("Unions protest escalation of school fees in Kenya", taxonomy=TAXONOMY)
+
+    assert call.level >= 1
+    assert fees.level == 0
+
+
 def test_a_drug_war_is_no_war() -> None:
     """A president's "drug war" is a police campaign, not an armed conflict of LABELING.md."""
     drugs = analyze("Duterte ICC case: judges to rule on former president's fitness for trial",

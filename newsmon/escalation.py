@@ -200,7 +200,7 @@ def analyze(title: str, summary: str = "", text: str = "", *, taxonomy: Taxonomy
                     and _named_in(mentions, s_start, s_end)):  # not troops sent to a quake zone
                 about_conflict = True  # a denied or remembered attack still makes it about war
             continue
-        if term.weak and term.ident == "THREATEN" and _warns_of_plight(low, m.end):
+        if term.weak and term.ident == "THREATEN" and _warns_of(low, m.end, _PLIGHTS):
             continue  # "the UN warning of famine across the region": a plight foreseen, no threat
         if term.weak and term.ident == "THREATEN" and not _party_before(tags, m, s_start, taxonomy):
             continue  # "aid agencies warned": a warning, no threat by a party to the conflict
@@ -216,6 +216,9 @@ def analyze(title: str, summary: str = "", text: str = "", *, taxonomy: Taxonomy
             continue  # "strong winds and heavy rain hit the province, destroying homes": weather, no attacker
         if term.ident == "THREATEN" and low.startswith("threaten", m.start) and _endangers(low, m.end):
             continue  # "threatens the prospect of a two-state solution", "threatens elimination": endangers
+        if (term.weak and term.ident == "THREATEN" and _warns_of(low, m.end, _ESCALATION)
+                and not _CONDITIONAL.search(low, m.end, s_end)):
+            continue  # "Iraq warns of regional escalation": a fear voiced; "... if attacked" threatens
         if term.ident == "THREATEN" and _over_money(low, m.end):
             continue  # "union gives government 14-day ultimatum over electricity tariff": a dispute of money
         if term.ident == "THREATEN" and words_before(low, m.start, 1)[:1] in _NON_AGENTS:
@@ -271,6 +274,9 @@ def analyze(title: str, summary: str = "", text: str = "", *, taxonomy: Taxonomy
     )
 
 
+_CONDITIONAL = re.compile(r"\b(?:if|unless|should)\b")
+
+
 def _over_money(low: str, end: int) -> bool:
     """True where a threat ending at ``end`` is "over" a price, a wage or a tax ("ultimatum over
     electricity tariff", "threat over unpaid salaries"): a dispute of money, whoever makes it."""
@@ -299,11 +305,14 @@ _ENDANGERED = frozenset({"prospect", "prospects", "future", "viability", "stabil
                          "efforts", "hopes", "chances", "plan", "plans", "growth", "outlook"})  # fmt: skip
 
 
-def _warns_of_plight(low: str, end: int) -> bool:
-    """True where a warning ending at ``end`` is of hunger, disease or want ("warning of famine
-    spreading"), which no party threatens."""
+def _warns_of(low: str, end: int, things: frozenset[str]) -> bool:
+    """True where a warning ending at ``end`` is "of" one of ``things`` ("warning of famine
+    spreading", "warns of regional escalation")."""
     after = words_after(low, end, 3)
-    return after[:1] == ["of"] and not _PLIGHTS.isdisjoint(after[1:])
+    return after[:1] == ["of"] and not things.isdisjoint(after[1:])
+
+
+_ESCALATION = frozenset({"escalation"})
 
 
 _PLIGHTS = frozenset({"famine", "hunger", "starvation", "malnutrition", "cholera", "disease", "diseases",

@@ -535,15 +535,16 @@ def test_an_execution_for_a_common_crime_is_no_act_of_conflict() -> None:
 
 
 def test_talk_of_escalation_between_two_states_is_about_a_confrontation() -> None:
-    """Two foreign ministers who speak of "regional escalation" speak of a confrontation (level 1 at
-    least); an escalation of school fees in one country is none."""
+    """Two foreign ministers who speak of "regional escalation" speak of a confrontation (level 1), a
+    fear voiced and no threat; a warning of escalation "if" attacked threatens; an escalation of
+    school fees in one country is no confrontation."""
     call = analyze("Fuad Hussein warns of regional escalation in call with Araghchi",
                    "Iraqi Foreign Minister Fuad Hussein spoke by phone with his Iranian counterpart Abbas "
                    "Araghchi on the situation in the region.", taxonomy=TAXONOMY)  # fmt: skip
     fees = analyze("Unions protest escalation of school fees in Kenya", taxonomy=TAXONOMY)
+    threat = analyze("Iran warns of escalation if Israel strikes again", taxonomy=TAXONOMY)
 
-    assert call.level >= 1
-    assert fees.level == 0
+    assert (call.level, fees.level, threat.level) == (1, 0, 2)
 
 
 def test_a_drug_war_is_no_war() -> None:

@@ -547,6 +547,16 @@ def test_talk_of_escalation_between_two_states_is_about_a_confrontation() -> Non
     assert (call.level, fees.level, threat.level) == (1, 0, 2)
 
 
+def test_a_conscription_law_is_domestic_politics() -> None:
+    """A parliament's debate on a conscription bill, with reservists protesting outside, is about
+    the army's manpower at home, not about a conflict (the labellers gave such items level 0)."""
+    draft = analyze("Bismuth pushes draft law toward final readings amid reservist protests",
+                    "The Knesset committee resumed deliberations on the Haredi conscription bill as reservists "
+                    "and bereaved families demonstrated outside.", taxonomy=TAXONOMY)  # fmt: skip
+
+    assert draft.level == 0
+
+
 def test_a_drug_war_is_no_war() -> None:
     """A president's "drug war" is a police campaign, not an armed conflict of LABELING.md."""
     drugs = analyze("Duterte ICC case: judges to rule on former president's fitness for trial",

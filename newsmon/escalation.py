@@ -76,6 +76,7 @@ _ONGOING = frozenset({"continue", "continues", "continued", "continuing", "daily
 # things that threaten no one: "funding gap threatens", "cholera outbreak threatens"
 # a count of acts over a period: "settler attacks reached a record level"; not "a record 800 drones"
 _TALLY = re.compile(r"\brecord (?:levels?|highs?|numbers?|years?)\b")
+_RELATIVE = [["who"], ["which"], ["that"]]
 _LAST_MONTH = [["last", month] for month in ("january", "february", "march", "april", "may", "june", "july",
                                                "august", "september", "october", "november", "december")]
 _WEATHER = frozenset({"wind", "winds", "gusts", "rain", "rains", "rainfall", "downpours", "snow", "snowfall",
@@ -175,6 +176,9 @@ def analyze(title: str, summary: str = "", text: str = "", *, taxonomy: Taxonomy
             status = "background"  # "Fighting continues in much of the country": no new act
         if status == "real" and term.level >= 3 and "record" in words and _TALLY.search(low, s_start, s_end):
             status = "background"  # "settler attacks reached a record level, the UN says": a count, no act
+        if (status == "real" and term.level >= 3 and m.start >= title_end
+                and words_before(low, m.start, 1) in _RELATIVE and low.endswith("ed", m.start, m.end)):
+            status = "background"  # "the military leaders who seized power in November": who they are
         if status == "real" and words_after(low, m.end, 2) in _LAST_MONTH:
             status = "background"  # "access to sites bombed last June": dated by its own words
         if broken and term.ident == "AGREE" and term.deesc:

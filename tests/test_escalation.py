@@ -557,6 +557,19 @@ def test_a_conscription_law_is_domestic_politics() -> None:
     assert draft.level == 0
 
 
+def test_an_act_in_a_relative_clause_describes_its_actor() -> None:
+    """"The military leaders who seized power in November" says who they are; the news is the call
+    on them. A headline's own act, or a new act in the main clause, still counts."""
+    junta = analyze("ECOWAS presses Guinea-Bissau junta for swift return to civilian rule",
+                    "A regional delegation called on the military leaders who seized power in November to "
+                    "shorten their transition.", taxonomy=TAXONOMY)  # fmt: skip
+    strike = analyze("Israel strikes Gaza", "Jets struck the militants who attacked a border post.",
+                     taxonomy=TAXONOMY)
+
+    assert junta.level < 3
+    assert strike.level == 3
+
+
 def test_a_drug_war_is_no_war() -> None:
     """A president's "drug war" is a police campaign, not an armed conflict of LABELING.md."""
     drugs = analyze("Duterte ICC case: judges to rule on former president's fitness for trial",

@@ -31,6 +31,9 @@ def test_unaccented_alias_that_is_a_word_or_another_place_is_not_taken() -> None
 @pytest.mark.parametrize(("text", "region"), [
     ("Gunmen kill 12 in Kadugli", "SD"), ("Junta jets bomb Myitkyina", "MM"),
     ("Separatists attack Buea checkpoint", "CM"), ("Drone hits Melitopol depot", "UA"),
+    ("Villagers return to Amedi district in Duhok province", "IQ"), ("Fighting flares in Tigray", "ET"),
+    ("Insurgents raid a village in Cabo Delgado", "MZ"), ("Coast guard ships enter Kinmen waters", "TW"),
+    ("Clashes displace thousands in Norte de Santander", "CO"),
 ])  # fmt: skip
 def test_town_of_a_country_at_war_is_placed(text: str, region: str) -> None:
     """Below the usual city size, a town of a country at war is a place: the war news names it."""

@@ -23,7 +23,8 @@ def _tags(text: str) -> Tags:
      ("National Security Adviser Nuhu Ribadu met US officials in Abuja", "NGA"),
      ("Defence minister Wellington Koo said", "TWN"), ("Vasily Nebenzya told the council", "RUS"),
      ("A delegation visited jailed Abdullah Ocalan on Imrali island", "pkk"),
-     ("A porter was shot dead by Iranian border guards near Baneh", "IRN")],
+     ("A porter was shot dead by Iranian border guards near Baneh", "IRN"),
+     ("Tom Fletcher said aid convoys were blocked", "un"), ("Ahmed Aboul Gheit condemned the raid", "arab-league")],
 )  # fmt: skip
 def test_states_through_leaders_forces_and_adjectives(text: str, actor: str) -> None:
     """Leaders, forces, ministries and adjectives before a state noun give their state."""

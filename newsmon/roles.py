@@ -299,6 +299,8 @@ def role(low: str, m: Mention, term: Term, taxonomy: Taxonomy) -> str:
     possessive = low[m.end : m.end + 2] == "'s"
     if possessive and (term.kind == "country" or term.capital) and _INSTALLATIONS.match(low, m.end + 2):
         return "scene"  # "Iran's nuclear programme", "Iran's nuclear sites": in the country, of the state
+    if possessive and words_after(low, m.end + 2, 1)[:1] in _RECORD_KEEPERS:
+        return "place"  # "Lebanon's health ministry said": it counts the dead there, it does not act
     if possessive and any(w in taxonomy.state_nouns and w not in _COURSES
                           for w in _phrase_after(low, m.end + 2, 3)):
         return "actor"  # "Iran's foreign minister", "Iran's recent missile strike"
@@ -336,6 +338,8 @@ def _phrase_after(low: str, end: int, count: int) -> list[str]:
 
 
 _PUNCTUATION = re.compile(r"[,.;:!?()\n]")
+# offices that report a toll or a disaster rather than act in a conflict (the labellers name none)
+_RECORD_KEEPERS = [["health"], ["civil"], ["statistics"], ["meteorological"], ["weather"]]
 # a state's course of action: its adjective names the state ("an Israeli decision"), but its
 # possessive may name the country too ("Beijing's five-year plan", "Israel's plan"): left to "both"
 _COURSES = frozenset({"plan", "plans", "policy", "policies", "decision", "decisions", "move", "moves"})

@@ -79,6 +79,16 @@ def test_adjective_before_an_act_of_state_names_the_state(text: str, actor: str)
     assert actor in _tags(text).actors
 
 
+def test_a_health_ministry_that_counts_the_dead_is_no_actor() -> None:
+    """"Lebanon's health ministry said" reports a toll; the state does not act or get targeted by it.
+    "Lebanon's foreign ministry protested" acts."""
+    toll = _tags("Lebanon's health ministry said three people were killed in Nabatieh.")
+    protest = _tags("Lebanon's foreign ministry protested to the UN.")
+
+    assert "LBN" not in toll.actors and "LB" in toll.regions
+    assert "LBN" in protest.actors
+
+
 def test_a_capital_s_plan_leaves_its_country_a_place() -> None:
     """"Beijing's five-year plan" is China's act and about China as a place; "Taiwanese tech firms"
     named beside it do not become the place."""

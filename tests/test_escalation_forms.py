@@ -232,6 +232,7 @@ def test_a_lone_gunman_is_a_crime() -> None:
     ("Russian troops close in on Orikhiv as villages are evacuated", 2),
     ("Families flee as Moscow's forces press their advance in the south of Ukraine", 2),
     ("Negotiators close in on a Gaza ceasefire deal", 1),
+    ("In Zaporizhzhia, a city braces as Russian forces creep closer", 2),
 ])
 def test_forces_closing_in_advance(title: str, level: int) -> None:
     """Troops that "close in on" a town or "press their advance" advance (a posture at least);

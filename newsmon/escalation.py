@@ -28,15 +28,18 @@ from newsmon.parties import (
 )
 from newsmon.scope import (
     MARKER_WORD,
+    WEATHER,
     disaster_story,
     discusses_talks,
     failed,
     headline_discusses,
     in_a_name,
     natural_disaster,
+    no_force_threatened,
     political_move,
     sanctions_in_force,
     sentence_status,
+    told_as_background,
     war_goes_on,
 )
 from newsmon.scope import status as cue_status
@@ -49,7 +52,6 @@ from newsmon.tagging import (
     is_title_case,
     scan,
     tag,
-    words_after,
     words_before,
 )
 from newsmon.vocab import MATERIAL_EVENTS, Taxonomy, Term
@@ -69,21 +71,7 @@ _ECONOMIC = re.compile(r"\b(?:tariffs?|duties|levies|funding|funds|fines?|lawsui
 _NATURE = re.compile(r"\b(?:volcano|volcanic|eruption|erupts?|lava|wildfires?|bushfires?|floods?|flooding|"
                      r"storms?|hurricanes?|typhoons?|cyclones?|drought|landslides?|heatwave|"
                      r"tornado(?:es)?|blizzard|avalanche|erosion|outbreak|epidemic)\b")
-# violence said to go on, below a headline about something else, is the story's background
-_ONGOING = frozenset({"continue", "continues", "continued", "continuing", "daily", "near-daily",
-                      "nightly", "ongoing", "persist", "persists", "persisted", "stopped", "keeps",
-                      "kept"})  # fmt: skip
 # things that threaten no one: "funding gap threatens", "cholera outbreak threatens"
-# a count of acts over a period: "settler attacks reached a record level"; not "a record 800 drones"
-_TALLY = re.compile(r"\brecord (?:levels?|highs?|numbers?|years?)\b")
-_RELATIVE = [["who"], ["which"], ["that"]]
-_LAST_MONTH = [["last", month] for month in ("january", "february", "march", "april", "may", "june", "july",
-                                               "august", "september", "october", "november", "december")]
-_WEATHER = frozenset({"wind", "winds", "gusts", "rain", "rains", "rainfall", "downpours", "snow", "snowfall",
-                      "hail", "floodwaters", "floods", "cyclone", "hurricane",
-                      "typhoon", "tornado", "earthquake", "quake", "tremor", "aftershock", "heatwave",
-                      "lightning", "landslide", "landslides", "mudslides", "avalanche", "wildfire",
-                      "wildfires", "bushfire", "bushfires"})  # fmt: skip
 _NON_AGENTS = [[w] for w in ("gap", "shortfall", "shortage", "shortages", "cuts", "crisis", "deficit", "debt",
                              "inflation", "drought", "famine", "disease", "outbreak", "cholera", "hunger")]
 
@@ -171,16 +159,8 @@ def analyze(title: str, summary: str = "", text: str = "", *, taxonomy: Taxonomy
         remembered = not words.isdisjoint(taxonomy.background_sentence)
         status = sentence_status(low, m, term, words, s_start, s_end, taxonomy, mentions) or cue_status(
             low, m, term, s_start, s_end, taxonomy, remembered)
-        if (status == "real" and term.level >= 3 and m.start >= title_end
-                and _ONGOING.intersection(words_before(low, m.start, 3) + words_after(low, m.end, 3))):
-            status = "background"  # "Fighting continues in much of the country": no new act
-        if status == "real" and term.level >= 3 and "record" in words and _TALLY.search(low, s_start, s_end):
-            status = "background"  # "settler attacks reached a record level, the UN says": a count, no act
-        if (status == "real" and term.level >= 3 and m.start >= title_end
-                and words_before(low, m.start, 1) in _RELATIVE and low.endswith("ed", m.start, m.end)):
-            status = "background"  # "the military leaders who seized power in November": who they are
-        if status == "real" and words_after(low, m.end, 2) in _LAST_MONTH:
-            status = "background"  # "access to sites bombed last June": dated by its own words
+        if status == "real" and told_as_background(low, m, term, words, s_start, s_end, title_end):
+            status = "background"  # "fighting continues", "reached a record level", "bombed last June"
         if broken and term.ident == "AGREE" and term.deesc:
             status = "broken"  # "strikes despite the ceasefire ... the fragile truce": no step down
         if (term.deesc and status in {"real", "hypothetical"} and not failed(low, m, s_end)
@@ -204,8 +184,8 @@ def analyze(title: str, summary: str = "", text: str = "", *, taxonomy: Taxonomy
                     and _named_in(mentions, s_start, s_end)):  # not troops sent to a quake zone
                 about_conflict = True  # a denied or remembered attack still makes it about war
             continue
-        if term.weak and term.ident == "THREATEN" and _warns_of(low, m.end, _PLIGHTS):
-            continue  # "the UN warning of famine across the region": a plight foreseen, no threat
+        if no_force_threatened(low, m, term, s_end):
+            continue  # "warning of famine", "threatens the prospect of", "ultimatum over electricity tariff"
         if term.weak and term.ident == "THREATEN" and not _party_before(tags, m, s_start, taxonomy):
             continue  # "aid agencies warned": a warning, no threat by a party to the conflict
         if term.ident == "THREATEN" and not context and _NATURE.search(low, s_start, s_end):
@@ -214,17 +194,10 @@ def analyze(title: str, summary: str = "", text: str = "", *, taxonomy: Taxonomy
                 and (_ECONOMIC.search(low, m.end, min(s_end, m.end + 60))
                      or (m.start < title_end and _ECONOMIC.search(low, title_end, lead_end)))):
             continue  # "threatens tariffs on Canada", "Trump threatens Canada" over tariffs: trade
-        if (term.ident == "ASSAULT" and not words.isdisjoint(_WEATHER)
+        if (term.ident == "ASSAULT" and not words.isdisjoint(WEATHER)
                 and not _FORCES.search(low, s_start, s_end) and not _WEAPON.search(low, s_start, s_end)
                 and not _has_actor(tags.actor_mentions, s_start, s_end)):  # fmt: skip
             continue  # "strong winds and heavy rain hit the province, destroying homes": weather, no attacker
-        if term.ident == "THREATEN" and low.startswith("threaten", m.start) and _endangers(low, m.end):
-            continue  # "threatens the prospect of a two-state solution", "threatens elimination": endangers
-        if (term.weak and term.ident == "THREATEN" and _warns_of(low, m.end, _ESCALATION)
-                and not _CONDITIONAL.search(low, m.end, s_end)):
-            continue  # "Iraq warns of regional escalation": a fear voiced; "... if attacked" threatens
-        if term.ident == "THREATEN" and _over_money(low, m.end):
-            continue  # "union gives government 14-day ultimatum over electricity tariff": a dispute of money
         if term.ident == "THREATEN" and words_before(low, m.start, 1)[:1] in _NON_AGENTS:
             continue  # "funding gap threatens mission": a thing threatens, no party
         if term.ident == "THREATEN" and political_move(low, m.end):
@@ -276,52 +249,6 @@ def analyze(title: str, summary: str = "", text: str = "", *, taxonomy: Taxonomy
         actors=actors,
         events=events,
     )
-
-
-_CONDITIONAL = re.compile(r"\b(?:if|unless|should)\b")
-
-
-def _over_money(low: str, end: int) -> bool:
-    """True where a threat ending at ``end`` is "over" a price, a wage or a tax ("ultimatum over
-    electricity tariff", "threat over unpaid salaries"): a dispute of money, whoever makes it."""
-    after = words_after(low, end, 5)
-    return after[:1] == ["over"] and not _MONEY.isdisjoint(after[1:])
-
-
-_MONEY = frozenset({"tariff", "tariffs", "wages", "wage", "salaries", "salary", "pay", "pensions", "prices",
-                    "fares", "fees", "taxes", "tax", "subsidy", "subsidies", "allowances", "arrears"})  # fmt: skip
-
-
-def _endangers(low: str, end: int) -> bool:
-    """True where "threatens" ending at ``end`` has a state of things as its object: it endangers,
-    no party threatens force ("threatens the prospect of a two-state solution")."""
-    after = words_after(low, end, 3)
-    while after and after[0] in _DETERMINERS:
-        after = after[1:]
-    return not _ENDANGERED.isdisjoint(after[:2])  # "threatens measles elimination"
-
-
-_DETERMINERS = frozenset({"the", "a", "its", "their", "his", "her", "our", "any"})
-_ENDANGERED = frozenset({"prospect", "prospects", "future", "viability", "stability", "livelihoods",
-                         "elimination", "progress", "existence", "gains", "recovery", "survival", "health",
-                         "supply", "supplies", "access", "rights", "economy", "harvest", "harvests",
-                         "crops", "jobs", "ceasefire", "truce", "peace", "talks", "deal", "stock", "stocks",
-                         "efforts", "hopes", "chances", "plan", "plans", "growth", "outlook"})  # fmt: skip
-
-
-def _warns_of(low: str, end: int, things: frozenset[str]) -> bool:
-    """True where a warning ending at ``end`` is "of" one of ``things`` ("warning of famine
-    spreading", "warns of regional escalation")."""
-    after = words_after(low, end, 3)
-    return after[:1] == ["of"] and not things.isdisjoint(after[1:])
-
-
-_ESCALATION = frozenset({"escalation"})
-
-
-_PLIGHTS = frozenset({"famine", "hunger", "starvation", "malnutrition", "cholera", "disease", "diseases",
-                      "outbreak", "outbreaks", "epidemic", "shortages", "shortage", "drought", "floods",
-                      "flooding", "poverty", "homelessness", "cuts", "layoffs", "recession"})  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)

@@ -331,3 +331,86 @@ _CLAUSE_OPENERS = frozenset({"as", "while", "amid", "since", "because", "but", "
 _OBJECTS = frozenset({"country", "actor", "leader", "body", "demonym"})
 _OBJECT_OPENERS = frozenset({"the", "a", "an", "two", "three", "four", "five", "six", "several", "dozens",
                              "hundreds", "more", "over", "its", "their", "his", "her", "top", "senior"})
+
+
+def told_as_background(low: str, m: Mention, term: Term, words: frozenset[str], s_start: int, s_end: int,
+                       title_end: int) -> bool:  # fmt: skip
+    """True where a cue's own words tell it as the story's background, not as news: an act dated by
+    the words right after it ("sites bombed last June"), attacks counted over a period ("reached a
+    record level"), and below the headline violence said to go on ("fighting continues", "Israel
+    keeps striking") or an act in a relative clause that says who an actor is ("the leaders who
+    seized power in November"). ``words`` are the sentence's words."""
+    if words_after(low, m.end, 2) in _LAST_MONTH:
+        return True
+    if term.level < 3:
+        return False
+    if "record" in words and _TALLY.search(low, s_start, s_end):
+        return True
+    if m.start < title_end:
+        return False
+    return bool(_ONGOING.intersection(words_before(low, m.start, 3) + words_after(low, m.end, 3))) or (
+        words_before(low, m.start, 1) in _RELATIVE and low.endswith("ed", m.start, m.end))
+
+
+_LAST_MONTH = [["last", month] for month in ("january", "february", "march", "april", "may", "june", "july",
+                                               "august", "september", "october", "november", "december")]
+# a count of acts over a period: "settler attacks reached a record level"; not "a record 800 drones"
+_TALLY = re.compile(r"\brecord (?:levels?|highs?|numbers?|years?)\b")
+_ONGOING = frozenset({"continue", "continues", "continued", "continuing", "daily", "near-daily",
+                      "nightly", "ongoing", "persist", "persists", "persisted", "stopped", "keeps",
+                      "kept"})  # fmt: skip
+_RELATIVE = [["who"], ["which"], ["that"]]
+
+
+def no_force_threatened(low: str, m: Mention, term: Term, s_end: int) -> bool:
+    """True where a THREATEN cue threatens no force: a warning of a plight ("the UN warning of
+    famine"), a fear of escalation voiced with no condition ("Iraq warns of regional escalation";
+    not "... if attacked"), a state of things endangered ("threatens the prospect of a two-state
+    solution", "threatens measles elimination") or a dispute of money ("ultimatum over electricity
+    tariff")."""
+    if term.ident != "THREATEN":
+        return False
+    if term.weak and _warns_of(low, m.end, _PLIGHTS):
+        return True
+    if term.weak and _warns_of(low, m.end, _ESCALATION) and not _CONDITIONAL.search(low, m.end, s_end):
+        return True
+    if low.startswith("threaten", m.start) and _endangers(low, m.end):
+        return True
+    after = words_after(low, m.end, 5)
+    return after[:1] == ["over"] and not _MONEY.isdisjoint(after[1:])
+
+
+def _warns_of(low: str, end: int, things: frozenset[str]) -> bool:
+    """True where a warning ending at ``end`` is "of" one of ``things``."""
+    after = words_after(low, end, 3)
+    return after[:1] == ["of"] and not things.isdisjoint(after[1:])
+
+
+def _endangers(low: str, end: int) -> bool:
+    """True where "threatens" ending at ``end`` has a state of things as its object."""
+    after = words_after(low, end, 3)
+    while after and after[0] in _ARTICLES:
+        after = after[1:]
+    return not _ENDANGERED.isdisjoint(after[:2])  # "threatens measles elimination"
+
+
+_PLIGHTS = frozenset({"famine", "hunger", "starvation", "malnutrition", "cholera", "disease", "diseases",
+                      "outbreak", "outbreaks", "epidemic", "shortages", "shortage", "drought", "floods",
+                      "flooding", "poverty", "homelessness", "cuts", "layoffs", "recession"})  # fmt: skip
+_ESCALATION = frozenset({"escalation"})
+_CONDITIONAL = re.compile(r"\b(?:if|unless|should)\b")
+_ARTICLES = frozenset({"a", "an", "the", "its", "their", "his", "her", "our", "this", "that", "these", "those",
+                       "every", "each", "another", "of"})  # fmt: skip
+_ENDANGERED = frozenset({"prospect", "prospects", "future", "viability", "stability", "livelihoods",
+                         "elimination", "progress", "existence", "gains", "recovery", "survival", "health",
+                         "supply", "supplies", "access", "rights", "economy", "harvest", "harvests",
+                         "crops", "jobs", "ceasefire", "truce", "peace", "talks", "deal", "stock", "stocks",
+                         "efforts", "hopes", "chances", "plan", "plans", "growth", "outlook"})  # fmt: skip
+# what a threat "over" is when it is a dispute of money, whoever makes it
+_MONEY = frozenset({"tariff", "tariffs", "wages", "wage", "salaries", "salary", "pay", "pensions", "prices",
+                    "fares", "fees", "taxes", "tax", "subsidy", "subsidies", "allowances", "arrears"})  # fmt: skip
+# what destroys homes with no attacker: weather and the earth
+WEATHER = frozenset({"wind", "winds", "gusts", "rain", "rains", "rainfall", "downpours", "snow", "snowfall",
+                     "hail", "floodwaters", "floods", "cyclone", "hurricane", "typhoon", "tornado", "earthquake",
+                     "quake", "tremor", "aftershock", "heatwave", "lightning", "landslide", "landslides",
+                     "mudslides", "avalanche", "wildfire", "wildfires", "bushfire", "bushfires"})  # fmt: skip

@@ -292,7 +292,9 @@ def _conflict_terms(mentions: list[Mention], tags: Tags, lead_end: int, starts: 
     The lead says it, or the body does densely: in at least two of its sentences and a tenth of
     them, one naming war, an armed actor or an unambiguous attack ("shelled"). A "war" or two in a long film review, or "US forces" once
     in a report on air pollution, do not make the article about conflict. Below a headline about
-    markets (``markets``) a war in the teaser is only a hint: what moves prices.
+    markets (``markets``) a war in the teaser is only a hint: what moves prices. In a story of a
+    natural disaster that names no war (``disaster``), relief, the displaced and the forces of
+    whoever governs are the disaster's.
     """
     weakly = aftermath = False
     aftermath_at: set[int] = set()  # body sentences naming a war's aftermath ("deminers")

@@ -127,4 +127,5 @@ def armed_attack(low: str, m: Mention, term: Term, starts: list[int],
 
 
 _ARMED_GROUPS = re.compile(r"\b(?:militants|insurgents|jihadists|separatists|bandits|guerrillas|"
-                           r"islamists|militiamen|armed herders|herdsmen|armed gangs|gunmen|armed men|border guards)\b")
+                           r"islamists|militiamen|armed herders|herdsmen|armed gangs|gunmen|armed men|"
+                           r"border guards)\b")

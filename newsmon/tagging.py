@@ -173,8 +173,8 @@ def tag(text: str, low: str, mentions: list[Mention], taxonomy: Taxonomy, *,
                     add(regions, term.region, m.start)  # "signed at the White House", "in the Kremlin"
             elif kind == "demonym":
                 after = words_after(low, m.end, 2)
-                if after[:1] in (["and"], ["or"]) and index + 1 < len(mentions):
-                    nxt = mentions[index + 1]  # "Russian and Ukrainian delegations": both act
+                if (after[:1] in (["and"], ["or"]) or low.startswith(",", m.end)) and index + 1 < len(mentions):
+                    nxt = mentions[index + 1]  # "Russian and Ukrainian delegations", "Thai, Cambodian officials"
                     between = low[m.end : nxt.start].strip(" ,andor")
                     if nxt.terms[0].kind == "demonym" and not between:
                         after = words_after(low, nxt.end, 2)

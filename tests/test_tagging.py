@@ -198,6 +198,13 @@ def test_coordinated_adjectives_share_their_noun() -> None:
     assert {"RUS", "UKR"} <= set(tags.actors)
 
 
+def test_adjectives_joined_by_a_comma_share_their_noun() -> None:
+    """"Thai, Cambodian defence officials": a comma joins them as "and" does; both states act."""
+    tags = _tags("Thai, Cambodian defence officials to meet on ceasefire monitoring in Bangkok.")
+
+    assert {"THA", "KHM"} <= set(tags.actors)
+
+
 def test_wire_dateline_is_no_region() -> None:
     """"DUBAI, Feb 17 (Reuters) -" says where the reporter files from, not where it happens."""
     tags = _tags("By A Reporter DUBAI, Feb 17 (Reuters) - Hezbollah rejected the Lebanese "

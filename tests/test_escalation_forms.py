@@ -950,3 +950,14 @@ def test_a_war_below_a_headline_about_markets_is_what_moves_prices(title: str, s
     """Below a headline about prices or rates, a rivalry or a war in the teaser is what moves markets,
     no story of conflict; a headline that names the attack is one."""
     assert level == _level(title, summary)
+
+
+@pytest.mark.parametrize(("title", "summary", "level"), [
+    ("Wall Street slides on AI spending fears", "US shares fell as investors questioned whether the sums will pay off.", 0),
+    ("Primary tests the party", "Progressive insurgents face establishment candidates in Chicago.", 0),
+    ("Iran will pay a heavy price, Netanyahu warns", "", 2),
+])  # fmt: skip
+def test_a_bet_that_will_pay_off_and_insurgents_at_the_polls(title: str, summary: str, level: int) -> None:
+    """"will pay off" is a return on an investment, not "will pay" for an attack; a progressive
+    insurgent runs for office. A state that "will pay a heavy price" is still threatened."""
+    assert level == _level(title, summary)

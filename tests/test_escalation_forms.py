@@ -961,3 +961,13 @@ def test_a_bet_that_will_pay_off_and_insurgents_at_the_polls(title: str, summary
     """"will pay off" is a return on an investment, not "will pay" for an attack; a progressive
     insurgent runs for office. A state that "will pay a heavy price" is still threatened."""
     assert level == _level(title, summary)
+
+
+@pytest.mark.parametrize(("title", "level"), [
+    ("Europe scrambles to fund Ukraine's war effort as EU leaders prepare for summit", 1),
+    ("Polish jets were scrambled to intercept Russian aircraft near the border", 2),
+    ("Poland scrambles jets after Russian drones cross border", 2),
+])  # fmt: skip
+def test_scrambling_to_do_something_is_haste_and_scrambled_jets_mobilise(title: str, level: int) -> None:
+    """"scrambles to fund" is haste; jets scrambled, or scrambled to intercept, are a show of force."""
+    assert level == _level(title)

@@ -205,6 +205,20 @@ def test_adjectives_joined_by_a_comma_share_their_noun() -> None:
     assert {"THA", "KHM"} <= set(tags.actors)
 
 
+@pytest.mark.parametrize(("text", "places", "not_places"), [
+    ("North Korea fired missiles toward the sea as Seoul and Washington conduct their annual drills.",
+     {"KP"}, {"US"}),
+    ("Thai and Cambodian troops clash despite a truce brokered with help from Malaysia and the United States.",
+     {"TH", "KH"}, {"MY", "US"}),
+])  # fmt: skip
+def test_states_that_conduct_or_help_are_no_places(text: str, places: set[str], not_places: set[str]) -> None:
+    """"Seoul and Washington conduct drills" names the states that act; "with help from Malaysia and
+    the United States" names who helped, as "pressure from Washington" does: neither is a place."""
+    tags = _tags(text)
+
+    assert places <= set(tags.regions) and not not_places & set(tags.regions)
+
+
 def test_wire_dateline_is_no_region() -> None:
     """"DUBAI, Feb 17 (Reuters) -" says where the reporter files from, not where it happens."""
     tags = _tags("By A Reporter DUBAI, Feb 17 (Reuters) - Hezbollah rejected the Lebanese "

@@ -492,6 +492,14 @@ def test_an_armed_group_places_the_story_at_its_home_after_the_places_named() ->
     assert cairo.regions[0] == "EG" and "PS" in cairo.regions
 
 
+def test_the_taliban_and_iraqs_militias_are_at_home_in_their_countries() -> None:
+    """The Taliban govern Afghanistan; Kataib Hezbollah and the Hashd are Iraq's militias."""
+    taliban = _tags("Taliban bar women from working for aid groups")
+    kataib = _tags("Kataib Hezbollah rejects calls to hand over its weapons")
+
+    assert ("AF" in taliban.regions, "IQ" in kataib.regions) == (True, True)
+
+
 def test_a_name_two_states_give_an_institution_stands_for_the_state_named() -> None:
     """Pakistan's press calls its foreign ministry "the Foreign Office", as Britain names its own."""
     pakistan = _tags("Islamabad urges restraint as the Foreign Office warns of grave consequences")

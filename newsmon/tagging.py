@@ -194,6 +194,8 @@ def tag(text: str, low: str, mentions: list[Mention], taxonomy: Taxonomy, *,
                         armed_at.append(m.start)
                 elif after[:1] and after[0] in BORDER:
                     add(edges, term.region, m.start)  # "near the Venezuelan border"
+                elif low.endswith("-backed", m.start, m.end):
+                    pass  # "the Iran-backed Iraqi militia": its sponsor, no place of the story
                 else:
                     add(weak_regions, term.region, m.start)
             elif kind in {"country", "place"}:

@@ -500,6 +500,13 @@ def test_the_taliban_and_iraqs_militias_are_at_home_in_their_countries() -> None
     assert ("AF" in taliban.regions, "IQ" in kataib.regions) == (True, True)
 
 
+def test_the_sponsor_of_a_militia_is_no_place() -> None:
+    """"The Iran-backed militia" names who arms it; the story is where the militia is."""
+    tags = _tags("Kataib Hezbollah rejects calls to disarm. The Iran-backed Iraqi militia said it would keep its arms.")
+
+    assert "IR" not in tags.regions and "IQ" in tags.regions
+
+
 def test_a_name_two_states_give_an_institution_stands_for_the_state_named() -> None:
     """Pakistan's press calls its foreign ministry "the Foreign Office", as Britain names its own."""
     pakistan = _tags("Islamabad urges restraint as the Foreign Office warns of grave consequences")

@@ -500,6 +500,11 @@ def test_the_taliban_and_iraqs_militias_are_at_home_in_their_countries() -> None
     assert ("AF" in taliban.regions, "IQ" in kataib.regions) == (True, True)
 
 
+def test_the_pope_speaks_for_the_holy_see() -> None:
+    """LABELING.md's states include the Holy See (VAT): the Pope acts for it."""
+    assert "VAT" in _tags("Pope Leo appeals for ceasefires in Ukraine and Sudan").actors
+
+
 def test_the_sponsor_of_a_militia_is_no_place() -> None:
     """"The Iran-backed militia" names who arms it; the story is where the militia is."""
     tags = _tags("Kataib Hezbollah rejects calls to disarm. The Iran-backed Iraqi militia said it would keep its arms.")

@@ -500,6 +500,16 @@ def test_the_taliban_and_iraqs_militias_are_at_home_in_their_countries() -> None
     assert ("AF" in taliban.regions, "IQ" in kataib.regions) == (True, True)
 
 
+@pytest.mark.parametrize(("text", "state"), [
+    ("Tokayev hosts Central Asian leaders in Astana", "KAZ"),
+    ("Mitsotakis warns Ankara over survey ship", "GRC"),
+    ("Kast sworn in as president after runoff win", "CHL"),
+])  # fmt: skip
+def test_leaders_of_more_states(text: str, state: str) -> None:
+    """A head of state or government stands for the state, beyond the states at war."""
+    assert state in _tags(text).actors
+
+
 def test_the_pope_speaks_for_the_holy_see() -> None:
     """LABELING.md's states include the Holy See (VAT): the Pope acts for it."""
     assert "VAT" in _tags("Pope Leo appeals for ceasefires in Ukraine and Sudan").actors

@@ -510,6 +510,18 @@ def test_leaders_of_more_states(text: str, state: str) -> None:
     assert state in _tags(text).actors
 
 
+@pytest.mark.parametrize(("text", "region"), [
+    ("The National Guard was deployed in Illinois over the governor's objections.", "US"),
+    ("Syrian refugees granted asylum are welcome in Connecticut, the governor says.", "US"),
+    ("Police in Queensland arrested two men over the attack plot.", "AU"),
+    ("Wildfires forced thousands from their homes in British Columbia.", "CA"),
+])  # fmt: skip
+def test_famous_states_and_provinces_are_places(text: str, region: str) -> None:
+    """A US state, an Australian state or a Canadian province places the story in its country, though
+    its name is as frequent in English as an ordinary word."""
+    assert region in _tags(text).regions
+
+
 def test_the_pope_speaks_for_the_holy_see() -> None:
     """LABELING.md's states include the Holy See (VAT): the Pope acts for it."""
     assert "VAT" in _tags("Pope Leo appeals for ceasefires in Ukraine and Sudan").actors

@@ -971,3 +971,18 @@ def test_a_bet_that_will_pay_off_and_insurgents_at_the_polls(title: str, summary
 def test_scrambling_to_do_something_is_haste_and_scrambled_jets_mobilise(title: str, level: int) -> None:
     """"scrambles to fund" is haste; jets scrambled, or scrambled to intercept, are a show of force."""
     assert level == _level(title)
+
+
+def test_a_participle_after_an_article_describes_a_past_act() -> None:
+    """"the shell of a bombed cultural centre" describes the ruin; it reports no new bombing."""
+    assert _level("Gaza artists turn ruins into gallery for Eid exhibition",
+                  "Painters displayed works in the shell of a bombed cultural centre in Gaza City.") < 3
+
+
+@pytest.mark.parametrize(("title", "level"), [
+    ("Jordan condemns Israeli incursions in southern Syria", 3),
+    ("Army repels incursion by militants near the border, killing five", 3),
+])  # fmt: skip
+def test_incursions_are_raids(title: str, level: int) -> None:
+    """Troops' "incursions" into another state's land are ground raids, and say there is a conflict."""
+    assert level == _level(title)

@@ -137,8 +137,9 @@ def analyze(title: str, summary: str = "", text: str = "", *, taxonomy: Taxonomy
         term = _best_cue(m.terms)
         if term is not None and term.verb and _after_determiner(low, m.start):
             term = _best_cue(tuple(t for t in m.terms if not t.verb))  # "a bomb", "the shot"
-        if term is not None and low.endswith("ed", m.start, m.end) and _after_determiner(low, m.start):
-            continue  # "the shell of a bombed centre", "crew of seized ship": a participle describes
+        if term is not None and low.endswith("ed", m.start, m.end) and (
+                _after_determiner(low, m.start) or low.endswith("'s ", 0, m.start)):
+            continue  # "the shell of a bombed centre", "Iran's bombed sites": a participle describes
         if term is None:
             continue
         if term.weak and not context and not armed_attack(low, m, term, starts, sentences) and not (

@@ -986,3 +986,11 @@ def test_a_participle_after_an_article_describes_a_past_act() -> None:
 def test_incursions_are_raids(title: str, level: int) -> None:
     """Troops' "incursions" into another state's land are ground raids, and say there is a conflict."""
     assert level == _level(title)
+
+
+@pytest.mark.parametrize("title", ["IAEA chief says inspectors still lack access to Iran's bombed nuclear sites",
+                                   "Syrian army deploys in Hasakah under integration deal with Kurdish-led SDF"])
+def test_a_bombed_site_and_a_deployment_under_an_integration_deal(title: str) -> None:
+    """"Iran's bombed nuclear sites" names sites by a past strike; an army deployed under a deal that
+    integrates a militia into it cooperates, it does not posture."""
+    assert _level(title) < 2

@@ -994,3 +994,9 @@ def test_a_bombed_site_and_a_deployment_under_an_integration_deal(title: str) ->
     """"Iran's bombed nuclear sites" names sites by a past strike; an army deployed under a deal that
     integrates a militia into it cooperates, it does not posture."""
     assert _level(title) < 2
+
+
+def test_applying_the_rules_of_engagement_is_opening_fire() -> None:
+    """An army that "applied the rules of engagement" against armed smugglers opened fire on them."""
+    assert 3 == _level("Army foils smuggling attempt",
+                       "Border guards applied the rules of engagement against armed smugglers, the army said.")

@@ -522,6 +522,14 @@ def test_famous_states_and_provinces_are_places(text: str, region: str) -> None:
     assert region in _tags(text).regions
 
 
+def test_quneitra_is_syria_and_no_part_of_the_golan_sub_region() -> None:
+    """Israeli raids in the Quneitra countryside happen in Syria: the labellers never gave them the
+    Golan, which names the heights Israel holds."""
+    tags = _tags("Israeli troops raided villages in the Quneitra countryside, local sources said.")
+
+    assert "SY" in tags.regions and "golan" not in tags.regions
+
+
 def test_the_pope_speaks_for_the_holy_see() -> None:
     """LABELING.md's states include the Holy See (VAT): the Pope acts for it."""
     assert "VAT" in _tags("Pope Leo appeals for ceasefires in Ukraine and Sudan").actors

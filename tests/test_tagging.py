@@ -530,6 +530,13 @@ def test_quneitra_is_syria_and_no_part_of_the_golan_sub_region() -> None:
     assert "SY" in tags.regions and "golan" not in tags.regions
 
 
+def test_a_states_withdrawal_is_its_act() -> None:
+    """"talks must start with Israeli withdrawal": Israel acts; the withdrawal places nothing in Israel."""
+    tags = _tags("Hamas says talks on its weapons in Gaza must start with Israeli withdrawal")
+
+    assert "ISR" in tags.actors and "IL" not in tags.regions
+
+
 def test_the_pope_speaks_for_the_holy_see() -> None:
     """LABELING.md's states include the Holy See (VAT): the Pope acts for it."""
     assert "VAT" in _tags("Pope Leo appeals for ceasefires in Ukraine and Sudan").actors

@@ -493,11 +493,13 @@ def test_an_armed_group_places_the_story_at_its_home_after_the_places_named() ->
 
 
 def test_the_taliban_and_iraqs_militias_are_at_home_in_their_countries() -> None:
-    """The Taliban govern Afghanistan; Kataib Hezbollah and the Hashd are Iraq's militias."""
+    """The Taliban govern Afghanistan; Kataib Hezbollah and the Hashd are Iraq's militias; the PKK's
+    news of 2025-26 is Turkey's peace process."""
     taliban = _tags("Taliban bar women from working for aid groups")
     kataib = _tags("Kataib Hezbollah rejects calls to hand over its weapons")
 
     assert ("AF" in taliban.regions, "IQ" in kataib.regions) == (True, True)
+    assert "TR" in _tags("PKK peace process bill goes to parliament after the holiday").regions
 
 
 @pytest.mark.parametrize(("text", "state"), [

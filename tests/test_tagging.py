@@ -539,6 +539,16 @@ def test_a_states_withdrawal_is_its_act() -> None:
     assert "ISR" in tags.actors and "IL" not in tags.regions
 
 
+@pytest.mark.parametrize(("text", "state"), [
+    ("King Abdullah and Egyptian President Sisi discuss the Gaza ceasefire", "JOR"),
+    ("Clashes in Tripoli as Dbeibah's government blames rival militias", "LBY"),
+    ("Jordan condemns Israeli incursions in southern Syria", "ISR"),
+])  # fmt: skip
+def test_kings_commanders_and_incursions_name_their_states(text: str, state: str) -> None:
+    """"King Abdullah" is Jordan's in 2026; Dbeibah and Haftar are Libya's; "Israeli incursions" are Israel's acts."""
+    assert state in _tags(text).actors
+
+
 def test_the_pope_speaks_for_the_holy_see() -> None:
     """LABELING.md's states include the Holy See (VAT): the Pope acts for it."""
     assert "VAT" in _tags("Pope Leo appeals for ceasefires in Ukraine and Sudan").actors

@@ -1000,3 +1000,10 @@ def test_applying_the_rules_of_engagement_is_opening_fire() -> None:
     """An army that "applied the rules of engagement" against armed smugglers opened fire on them."""
     assert 3 == _level("Army foils smuggling attempt",
                        "Border guards applied the rules of engagement against armed smugglers, the army said.")
+
+
+def test_statehood_beside_israel_is_about_the_conflict() -> None:
+    """Normalisation that "depends on a path to Palestinian statehood" is diplomacy of the
+    Israeli-Palestinian conflict (level 1), though no act of war is named."""
+    assert 1 == _level("Riyadh: normalization with Israel still depends on path to Palestinian state",
+                       "A Saudi official said a credible route to statehood is a condition.")

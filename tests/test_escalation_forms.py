@@ -1007,3 +1007,14 @@ def test_statehood_beside_israel_is_about_the_conflict() -> None:
     Israeli-Palestinian conflict (level 1), though no act of war is named."""
     assert 1 == _level("Riyadh: normalization with Israel still depends on path to Palestinian state",
                        "A Saudi official said a credible route to statehood is a condition.")
+
+
+@pytest.mark.parametrize(("title", "summary"), [
+    ("North Korean soldiers come home to a hero's welcome",
+     "State media showed Kim Jong Un embracing troops who took part in fighting in Russia's Kursk region."),
+    ("Junta names new cabinet", "The generals who seized power in November named ministers on Monday."),
+])  # fmt: skip
+def test_a_past_act_in_a_relative_clause_says_who_someone_is(title: str, summary: str) -> None:
+    """"troops who took part in fighting", "the generals who seized power": the clause describes
+    people by what they once did; it reports no new act."""
+    assert _level(title, summary) < 3

@@ -79,7 +79,7 @@ def status(low: str, m: Mention, term: Term, s_start: int, s_end: int, tx: Taxon
         return "alleged"  # "suspected sabotage of undersea cables": a claim, not a report
     if not tx.negation.isdisjoint(words) or "'" in "".join(words):  # only "n't" has an apostrophe
         return "negated"
-    if not tx.cessation.isdisjoint(words[-3:]):
+    if not tx.cessation.isdisjoint(words[-4:]):
         return "stopped"  # "a pause in the fighting", "lifted its economic embargo"
     standing = term.ident == "SANCTION" or low.startswith("martial law", m.start)
     if standing and _STANDING.intersection(words[-3:]):

@@ -1018,3 +1018,9 @@ def test_a_past_act_in_a_relative_clause_says_who_someone_is(title: str, summary
     """"troops who took part in fighting", "the generals who seized power": the clause describes
     people by what they once did; it reports no new act."""
     assert _level(title, summary) < 3
+
+
+def test_sanctions_being_lifted_are_no_sanction() -> None:
+    """"to capitalise on the lifting of most US sanctions": four words back, the lifting still ends them."""
+    assert _level("Sharaa courts Gulf investors as Syria seeks to rebuild its power grid",
+                  "Syria tries to capitalise on the lifting of most US sanctions.") < 2

@@ -344,7 +344,7 @@ def _conflict_terms(mentions: list[Mention], tags: Tags, lead_end: int, starts: 
     outright = bool(strong) and len(strong | hinted) >= needed
     if forces_only:
         return True, True, aftermath or len(aftermath_at) >= needed, True
-    hints = outright or weakly or len(hinted) >= needed
+    hints = outright or (not sport and (weakly or len(hinted) >= needed))  # a team "rebuilding" is no war's
     return outright, hints, aftermath or len(aftermath_at) >= needed, False
 
 

@@ -1024,3 +1024,9 @@ def test_sanctions_being_lifted_are_no_sanction() -> None:
     """"to capitalise on the lifting of most US sanctions": four words back, the lifting still ends them."""
     assert _level("Sharaa courts Gulf investors as Syria seeks to rebuild its power grid",
                   "Syria tries to capitalise on the lifting of most US sanctions.") < 2
+
+
+def test_a_team_rebuilding_is_no_war_s_rebuilding() -> None:
+    """In a sports lead a weak hint ("rebuilding", "refugees") says nothing of a war, even in Nigeria."""
+    assert 0 == _level("Chelle names Osimhen, Lookman for Super Eagles friendlies",
+                       "The coach included both in his squad as Nigeria begin rebuilding after missing out on the World Cup.")

@@ -1030,3 +1030,15 @@ def test_a_team_rebuilding_is_no_war_s_rebuilding() -> None:
     """In a sports lead a weak hint ("rebuilding", "refugees") says nothing of a war, even in Nigeria."""
     assert 0 == _level("Chelle names Osimhen, Lookman for Super Eagles friendlies",
                        "The coach included both in his squad as Nigeria begin rebuilding after missing out on the World Cup.")
+
+
+@pytest.mark.parametrize(("title", "summary", "level"), [
+    ("Forces launch final push in Bastar",
+     "Security forces have intensified operations in the remaining Maoist pockets of south Chhattisgarh.", 3),
+    ("Senior Maoist leader surrenders in Telangana with 20 cadres",
+     "The surrender has hollowed out the CPI (Maoist) leadership.", 1),
+])  # fmt: skip
+def test_indias_maoist_insurgency(title: str, summary: str, level: int) -> None:
+    """India's press names its Maoist insurgency by "Maoist pockets", "CPI (Maoist)", "Left-wing
+    extremism"; forces that "intensified operations" there attack."""
+    assert level == _level(title, summary)

@@ -203,6 +203,8 @@ def tag(text: str, low: str, mentions: list[Mention], taxonomy: Taxonomy, *,
             elif kind in {"country", "place"}:
                 if not _is_place(text, low, m, term, taxonomy, m.start < caps_end):
                     continue
+                if low.startswith("-backed", m.end):
+                    break  # "Rwanda-backed M23": the sponsor, as "Iran-backed" is: no place, no party
                 if datelines and any(a <= m.start < b for a, b in datelines):
                     break
                 if term.minor and m.start < caps_end and not _recurs(low, m, caps_end):

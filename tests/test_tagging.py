@@ -550,6 +550,13 @@ def test_palestinian_officials_are_no_palestinian_authority() -> None:
     assert ("palestinian-authority" in said.actors, "palestinian-authority" in named.actors) == (False, True)
 
 
+def test_a_country_that_backs_a_group_is_neither_party_nor_place() -> None:
+    """"Rwanda-backed M23" names M23's sponsor, as "Iran-backed Houthis" does: Rwanda is no party here."""
+    tags = _tags("Rwanda-backed M23 rebels clash with Congolese troops near Uvira")
+
+    assert "RWA" not in tags.actors and "RW" not in tags.regions and "CD" in tags.regions
+
+
 def test_the_pope_speaks_for_the_holy_see() -> None:
     """LABELING.md's states include the Holy See (VAT): the Pope acts for it."""
     assert "VAT" in _tags("Pope Leo appeals for ceasefires in Ukraine and Sudan").actors

@@ -223,7 +223,7 @@ def tag(text: str, low: str, mentions: list[Mention], taxonomy: Taxonomy, *,
                 if role == "sides":
                     add(regions, term.region, m.start)  # two sides fighting: on both sides' soil
                 elif role == "both" or bare:
-                    if term.region not in taxonomy.outside_powers:
+                    if term.region not in taxonomy.outside_powers or _home_affairs(low, m.end):
                         add(loose, term.region, m.start)  # "Iran says", "Israel's plan": maybe a place
                 elif role != "actor":
                     described = _made_in(low, m.start) or (
@@ -296,6 +296,16 @@ _JOINED_ACTS = frozenset({"mediated", "brokered", "hosted"})
 # adjective names the people far more often ("Palestinian officials said", "Palestinian state");
 # the labellers gave the Palestinian Authority in 6 of the 15 read items it was predicted for
 _STATELESS = frozenset({"palestinian-authority"})
+
+
+def _home_affairs(low: str, end: int) -> bool:
+    """True where a possessive names a state's affairs at home ("Beijing's five-year plan", "China's
+    economy"): an outside power is then a place, if nothing else is."""
+    return low.startswith(("'s ", "\u2019s "), end) and not _HOME_AFFAIRS.isdisjoint(words_after(low, end + 3, 3))
+
+
+_HOME_AFFAIRS = frozenset({"plan", "economy", "budget", "parliament", "congress", "legislature", "growth",
+                           "exports", "property", "population", "census", "elections", "election", "courts"})
 
 
 def is_title_case(title: str) -> bool:

@@ -557,6 +557,15 @@ def test_a_country_that_backs_a_group_is_neither_party_nor_place() -> None:
     assert "RWA" not in tags.actors and "RW" not in tags.regions and "CD" in tags.regions
 
 
+def test_china_named_bare_acts_abroad() -> None:
+    """"China warns of countermeasures": China acts; nothing is said to happen in China. "in Beijing"
+    still places a story there."""
+    warns = _tags("China warns of countermeasures after the vote")
+    met = _tags("Officials met in Beijing to discuss the border")
+
+    assert ("CHN" in warns.actors, "CN" in warns.regions, "CN" in met.regions) == (True, False, True)
+
+
 def test_the_pope_speaks_for_the_holy_see() -> None:
     """LABELING.md's states include the Holy See (VAT): the Pope acts for it."""
     assert "VAT" in _tags("Pope Leo appeals for ceasefires in Ukraine and Sudan").actors

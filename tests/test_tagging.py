@@ -566,6 +566,13 @@ def test_china_named_bare_acts_abroad() -> None:
     assert ("CHN" in warns.actors, "CN" in warns.regions, "CN" in met.regions) == (True, False, True)
 
 
+def test_where_a_minister_spoke_is_no_place_of_the_story() -> None:
+    """"told reporters in Ankara" says where the statement was made; the story is Syria's."""
+    tags = _tags("Fidan told reporters in Ankara that the SDF must join the army in Syria without delay.")
+
+    assert "TR" not in tags.regions and "SY" in tags.regions
+
+
 def test_the_pope_speaks_for_the_holy_see() -> None:
     """LABELING.md's states include the Holy See (VAT): the Pope acts for it."""
     assert "VAT" in _tags("Pope Leo appeals for ceasefires in Ukraine and Sudan").actors

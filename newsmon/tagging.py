@@ -326,15 +326,17 @@ def _former(low: str, start: int) -> bool:
 
 def _made_in(low: str, start: int) -> bool:
     """True for a place after a participle and "in" or "at" ("agreements signed in Washington",
-    "drones not made in China"), or where a statement was made ("told reporters in Ankara", "speaking
-    at a briefing in Moscow"): it describes a thing or a speaker by where, nothing happens there."""
+    "drones not made in China"), where a statement was made ("told reporters in Ankara", "speaking
+    at a briefing in Moscow") or a mood felt ("raising concerns in Washington"): it describes a thing,
+    a speaker or a government by where, nothing happens there."""
     before = words_before(low, start, 2)
     return len(before) == 2 and before[1] in ("in", "at") and before[0] in _MADE
 
 
 _JOINED = re.compile(r",? (?:and|or) |, ")
 _MADE = frozenset({"made", "signed", "reached", "agreed", "brokered", "struck", "sealed",
-                   "reporters", "journalists", "speaking", "conference", "briefing"})  # "told reporters in Ankara"
+                   "reporters", "journalists", "speaking", "conference", "briefing",  # "told reporters in Ankara"
+                   "concern", "concerns", "alarm", "unease", "frustration", "worries", "anger"})  # "concern in Washington"
 
 
 def _recurs(low: str, m: Mention, after: int) -> bool:

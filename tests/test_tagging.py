@@ -571,6 +571,7 @@ def test_where_a_minister_spoke_is_no_place_of_the_story() -> None:
     tags = _tags("Fidan told reporters in Ankara that the SDF must join the army in Syria without delay.")
 
     assert "TR" not in tags.regions and "SY" in tags.regions
+    assert "US" not in _tags("The budget is stuck in Taipei's legislature, raising concerns in Washington.").regions
 
 
 def test_the_pope_speaks_for_the_holy_see() -> None:

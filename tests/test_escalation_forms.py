@@ -1042,3 +1042,9 @@ def test_indias_maoist_insurgency(title: str, summary: str, level: int) -> None:
     """India's press names its Maoist insurgency by "Maoist pockets", "CPI (Maoist)", "Left-wing
     extremism"; forces that "intensified operations" there attack."""
     assert level == _level(title, summary)
+
+
+def test_armed_convoys_in_a_city_mobilise() -> None:
+    """"Armed convoys in Tripoli", "columns of armed vehicles": forces massing, where there is a conflict."""
+    assert 2 == _level("Armed convoys in Tripoli stoke fears of new clashes",
+                       "Residents of the Libyan capital reported columns of armed vehicles in several districts.")

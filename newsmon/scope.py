@@ -346,25 +346,28 @@ def told_as_background(low: str, m: Mention, term: Term, words: frozenset[str], 
         return False
     if "record" in words and _TALLY.search(low, s_start, s_end):
         return True
-    if _in_relative_clause(low, m):
+    if _describes_people(low, m):
         return True
     if m.start < title_end:
         return False
-    return bool(_ONGOING.intersection(words_before(low, m.start, 3) + words_after(low, m.end, 3)))
+    return bool(_ONGOING.intersection(words_before(low, m.start, 3) + words_after(low, m.end, 3))) or (
+        words_before(low, m.start, 1) in _RELATIVE and low.endswith("ed", m.start, m.end))
 
 
-def _in_relative_clause(low: str, m: Mention) -> bool:
-    """True for a past act in a relative clause that says who someone is: "the leaders who seized
-    power", "soldiers who fought for Russia", "troops who took part in fighting in Kursk"."""
-    before = words_before(low, m.start, 4)
-    at = max((i for i, w in enumerate(before) if w in _RELATIVES), default=-1)
-    if at < 0 or _PUNCT.search(low, max(0, m.start - 40), m.start):
-        return False
+def _describes_people(low: str, m: Mention) -> bool:
+    """True for a past act in a "who" clause, which says who people are: "soldiers who fought for
+    Russia", "troops who took part in fighting in Kursk". A "that" or "which" clause may carry the
+    news itself ("the rockets that struck Erbil airport overnight"): only a participle right after
+    it, below the headline, is read as a description."""
+    before = words_before(low, m.start, 5)
+    at = max((i for i, w in enumerate(before) if w == "who"), default=-1)
+    if at < 1 or len(before) - at > 4 or _PUNCT.search(low, max(0, m.start - 50), m.start):
+        return False  # no "who" or no people before it: "Who fired the rockets?" asks
     verbs = [*before[at + 1 :], low[m.start : m.end].split()[0]]
     return any(w.endswith("ed") or w in _IRREGULAR_PAST for w in verbs)
 
 
-_RELATIVES = frozenset({"who", "which", "that"})
+_RELATIVE = [["who"], ["which"], ["that"]]
 _IRREGULAR_PAST = frozenset({"fought", "took", "shot", "hit", "struck", "led", "made", "won", "lost", "saw"})
 _PUNCT = re.compile(r"[,;:.!?]\s+(?:\w+\s+){0,3}$")
 

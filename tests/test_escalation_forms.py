@@ -1020,6 +1020,11 @@ def test_a_past_act_in_a_relative_clause_says_who_someone_is(title: str, summary
     assert _level(title, summary) < 3
 
 
+def test_a_that_clause_or_a_question_can_carry_the_news() -> None:
+    """"the rockets that struck Erbil airport overnight" and "Who fired...?" report the attack."""
+    assert 3 == _level("Who fired the rockets that struck Erbil airport overnight?")
+
+
 def test_sanctions_being_lifted_are_no_sanction() -> None:
     """"to capitalise on the lifting of most US sanctions": four words back, the lifting still ends them."""
     assert _level("Sharaa courts Gulf investors as Syria seeks to rebuild its power grid",

@@ -139,7 +139,7 @@ def analyze(title: str, summary: str = "", text: str = "", *, taxonomy: Taxonomy
             term = _best_cue(tuple(t for t in m.terms if not t.verb))  # "a bomb", "the shot"
         if term is not None and low.endswith("ed", m.start, m.end) and (
                 _after_determiner(low, m.start) or low.endswith("'s ", 0, m.start)):
-            continue  # "the shell of a bombed centre", "Iran's bombed sites": a participle describes
+            continue  # "a bombed centre", "Iran's bombed sites": a participle describes a thing
         if term is None:
             continue
         if term.weak and not context and not armed_attack(low, m, term, starts, sentences) and not (
@@ -344,7 +344,8 @@ def _conflict_terms(mentions: list[Mention], tags: Tags, lead_end: int, starts: 
     outright = bool(strong) and len(strong | hinted) >= needed
     if forces_only:
         return True, True, aftermath or len(aftermath_at) >= needed, True
-    hints = outright or (not sport and (weakly or len(hinted) >= needed))  # a team "rebuilding" is no war's
+    # in a sports lead weak hints say nothing: a team "rebuilding" is no war's
+    hints = outright or (not sport and (weakly or len(hinted) >= needed))
     return outright, hints, aftermath or len(aftermath_at) >= needed, False
 
 

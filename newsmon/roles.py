@@ -123,8 +123,8 @@ def group_roles(low: str, mentions: list[Mention], taxonomy: Taxonomy) -> dict[i
         role = ""
         if low.endswith("from ", 0, first.start):
             before = words_before(low, first.start, 5)
-            if len(before) > 1 and (before[-2] in taxonomy.state_nouns or before[-2] in _SOURCES) and (
-                    before[-2] not in _FIRED) and (
+            giver = before[-2] if len(before) > 1 else ""  # "negotiators from", "help from"
+            if (giver in taxonomy.state_nouns or giver in _SOURCES) and giver not in _FIRED and (
                     not any(w.startswith(_LEAVING) for w in before)):  # not "drones from Yemen": fired there
                 role = "actor"  # "negotiators from Ukraine and Russia"; not "withdraw troops from""
         before = [w for w in words_before(low, first.start, 2) if w != "the"][-1:]

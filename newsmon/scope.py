@@ -368,7 +368,8 @@ def _describes_people(low: str, m: Mention) -> bool:
 
 
 _RELATIVE = [["who"], ["which"], ["that"]]
-_IRREGULAR_PAST = frozenset({"fought", "took", "shot", "hit", "struck", "led", "made", "won", "lost", "saw"})
+_IRREGULAR_PAST = frozenset({"fought", "took", "shot", "hit", "struck", "led", "made", "won",
+                             "lost", "saw"})
 _PUNCT = re.compile(r"[,;:.!?]\s+(?:\w+\s+){0,3}$")
 
 

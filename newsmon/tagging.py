@@ -171,8 +171,10 @@ def tag(text: str, low: str, mentions: list[Mention], taxonomy: Taxonomy, *,
                     add(regions, term.region, m.start)  # "signed at the White House", "in the Kremlin"
             elif kind == "demonym":
                 after = words_after(low, m.end, 2)
-                if (after[:1] in (["and"], ["or"]) or low.startswith(",", m.end)) and index + 1 < len(mentions):
-                    nxt = mentions[index + 1]  # "Russian and Ukrainian delegations", "Thai, Cambodian officials"
+                # "Russian and Ukrainian delegations", "Thai, Cambodian officials": both act
+                joins = after[:1] in (["and"], ["or"]) or low.startswith(",", m.end)
+                if joins and index + 1 < len(mentions):
+                    nxt = mentions[index + 1]
                     between = low[m.end : nxt.start].strip(" ,andor")
                     if nxt.terms[0].kind == "demonym" and not between:
                         after = words_after(low, nxt.end, 2)
@@ -184,8 +186,8 @@ def tag(text: str, low: str, mentions: list[Mention], taxonomy: Taxonomy, *,
                 if after[:1] and after[0] in _TERRITORY or after[1:2] and after[1] in _TARGETS and (
                         after[0] in _ARMED_ADJECTIVES):
                     add(regions, term.region, m.start)  # "the Lebanese capital", "Cambodian military targets"
-                if term.ident in _STATELESS:
-                    add(weak_regions, term.region, m.start)  # "Palestinian officials said": no state acts
+                if term.ident in _PEOPLE_ONLY:  # "Palestinian officials said": no state acts
+                    add(weak_regions, term.region, m.start)
                 elif (after and after[0] in taxonomy.state_nouns or after[-1:] == ["forces"] or joined
                         or after in _BORDER_FORCES):  # "Iranian border guards"
                     add(actors, term.ident, m.start)
@@ -202,7 +204,7 @@ def tag(text: str, low: str, mentions: list[Mention], taxonomy: Taxonomy, *,
                 if not is_place(text, low, m, term, taxonomy, m.start < caps_end):
                     continue
                 if low.startswith("-backed", m.end):
-                    break  # "Rwanda-backed M23": the sponsor, as "Iran-backed" is: no place, no party
+                    break  # "Rwanda-backed M23": a sponsor, as "Iran-backed": no place, no party
                 if datelines and any(a <= m.start < b for a, b in datelines):
                     break
                 if term.minor and m.start < caps_end and not _recurs(low, m, caps_end):
@@ -293,17 +295,19 @@ _JOINED_ACTS = frozenset({"mediated", "brokered", "hosted"})
 # the demonyms of states whose government is an actor of LABELING.md's table, not a state: the
 # adjective names the people far more often ("Palestinian officials said", "Palestinian state");
 # the labellers gave the Palestinian Authority in 6 of the 15 read items it was predicted for
-_STATELESS = frozenset({"palestinian-authority"})
+_PEOPLE_ONLY = frozenset({"palestinian-authority"})
 
 
 def _home_affairs(low: str, end: int) -> bool:
     """True where a possessive names a state's affairs at home ("Beijing's five-year plan", "China's
     economy"): an outside power is then a place, if nothing else is."""
-    return low.startswith(("'s ", "\u2019s "), end) and not _HOME_AFFAIRS.isdisjoint(words_after(low, end + 3, 3))
+    possessive = low.startswith(("'s ", "\u2019s "), end)
+    return possessive and not _HOME_AFFAIRS.isdisjoint(words_after(low, end + 3, 3))
 
 
-_HOME_AFFAIRS = frozenset({"plan", "economy", "budget", "parliament", "congress", "legislature", "growth",
-                           "exports", "property", "population", "census", "elections", "election", "courts"})
+_HOME_AFFAIRS = frozenset({"plan", "economy", "budget", "parliament", "congress", "legislature",
+                           "growth", "exports", "property", "population", "census", "elections",
+                           "election", "courts"})
 
 
 def is_title_case(title: str) -> bool:
@@ -325,16 +329,18 @@ def _former(low: str, start: int) -> bool:
 def _made_in(low: str, start: int) -> bool:
     """True for a place after a participle and "in" or "at" ("agreements signed in Washington",
     "drones not made in China"), where a statement was made ("told reporters in Ankara", "speaking
-    at a briefing in Moscow") or a mood felt ("raising concerns in Washington"): it describes a thing,
-    a speaker or a government by where, nothing happens there."""
+    at a briefing in Moscow") or a mood felt ("raising concerns in Washington"): it describes a
+    thing, a speaker or a government by where, nothing happens there."""
     before = words_before(low, start, 2)
     return len(before) == 2 and before[1] in ("in", "at") and before[0] in _MADE
 
 
 _JOINED = re.compile(r",? (?:and|or) |, ")
+# what was made or signed there, who spoke there ("told reporters in Ankara"), what was felt there
+# ("concerns in Washington")
 _MADE = frozenset({"made", "signed", "reached", "agreed", "brokered", "struck", "sealed",
-                   "reporters", "journalists", "speaking", "conference", "briefing",  # "told reporters in Ankara"
-                   "concern", "concerns", "alarm", "unease", "frustration", "worries", "anger"})  # "concern in Washington"
+                   "reporters", "journalists", "speaking", "conference", "briefing",
+                   "concern", "concerns", "alarm", "unease", "frustration", "worries", "anger"})
 
 
 def _recurs(low: str, m: Mention, after: int) -> bool:
